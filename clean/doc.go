@@ -1,0 +1,126 @@
+// Package clean removes cruft from scraped article text.
+//
+// A Doc records where every line and paragraph of the input sits, byte for
+// byte. Rules read a Doc and report Removals (a rule name and a byte span);
+// they never edit text. Apply is the one place that turns removals into
+// output, so previews, reports and the cleaned text always agree.
+package clean
+
+import "bytes"
+
+// A Line is one line of the input. Start and End delimit its content
+// without the line terminator; Next is where the following line starts.
+type Line struct {
+	Start, End, Next int
+	Blank            bool // only spaces and tabs (or nothing)
+}
+
+// A Para is a paragraph: a run of non-blank lines, or a single line when the
+// input separates paragraphs by single newlines.
+type Para struct {
+	First, Last int // line indices, inclusive
+	Start, End  int // byte span from the first line's start to the last line's end
+}
+
+// A Doc is the input split into lines and paragraphs, with byte spans.
+type Doc struct {
+	Src   []byte
+	BOM   int // length of a leading UTF-8 byte order mark (0 or 3)
+	Lines []Line
+	Paras []Para
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// Parse splits src into lines and paragraphs. It never fails: any byte
+// sequence is a document.
+func Parse(src []byte) *Doc {
+	d := &Doc{Src: src}
+	if bytes.HasPrefix(src, bom) {
+		d.BOM = len(bom)
+	}
+	d.Lines = make([]Line, 0, bytes.Count(src, []byte{'\n'})+1)
+	for pos := d.BOM; pos < len(src); {
+		end := len(src)
+		next := end
+		if i := bytes.IndexByte(src[pos:], '\n'); i >= 0 {
+			end, next = pos+i, pos+i+1
+		}
+		content := end
+		if next > end && content > pos && src[content-1] == '\r' {
+			content--
+		}
+		d.Lines = append(d.Lines, Line{Start: pos, End: content, Next: next, Blank: isBlank(src[pos:content])})
+		pos = next
+	}
+	d.Paras = paragraphs(d.Lines)
+	return d
+}
+
+// paragraphs groups lines into paragraphs. When the text has no blank line
+// between two non-blank lines, its scraper used single newlines as paragraph
+// breaks, so each line is a paragraph of its own.
+func paragraphs(lines []Line) []Para {
+	blankSeparated := false
+	for i := 1; i+1 < len(lines); i++ {
+		if lines[i].Blank && !lines[i-1].Blank {
+			blankSeparated = true
+			break
+		}
+	}
+	var paras []Para
+	for i := 0; i < len(lines); i++ {
+		if lines[i].Blank {
+			continue
+		}
+		j := i
+		for blankSeparated && j+1 < len(lines) && !lines[j+1].Blank {
+			j++
+		}
+		paras = append(paras, Para{First: i, Last: j, Start: lines[i].Start, End: lines[j].End})
+		i = j
+	}
+	return paras
+}
+
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// Text returns the bytes of a line's content.
+func (d *Doc) Text(l Line) []byte { return d.Src[l.Start:l.End] }
+
+// ParaText returns a paragraph's bytes, inner line breaks included.
+func (d *Doc) ParaText(p Para) []byte { return d.Src[p.Start:p.End] }
+
+// LineAt returns the index of the line holding byte offset off.
+func (d *Doc) LineAt(off int) int {
+	lo, hi := 0, len(d.Lines)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.Lines[m].Next <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == len(d.Lines) && lo > 0 {
+		return lo - 1
+	}
+	return lo
+}
+
+// newline is the document's own line terminator, used for the final line.
+func (d *Doc) newline() string {
+	for _, l := range d.Lines {
+		if l.Next > l.End {
+			return string(d.Src[l.End:l.Next])
+		}
+	}
+	return "\n"
+}
