@@ -3,6 +3,8 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Teaser removes a duplicated teaser: a paragraph near the top that repeats
@@ -21,7 +23,9 @@ folding white space, curly quotes and dashes, nothing looser. Short lines
 between the copies (aggregator lines, captions, credits) are allowed. A
 summary that is not a copy of the opening is article content and stays; so
 does a title that merely starts the first sentence.`,
-	Example: "The nine-person delegation from Iceland\n\nnews image\n\nThe nine-person delegation from Iceland, the alliance’s only member without a standing army, occupies a half-dozen offices.\n",
+	Example: "Inside, the space reflects geopolitical realities. The delegation from Iceland\n\n" +
+		"news image\n\n" +
+		"Inside, the space reflects geopolitical realities. The delegation from Iceland, the alliance’s only member without a standing army, occupies a half-dozen offices.\n",
 	Find:    findTeaser,
 }
 
@@ -31,8 +35,8 @@ const (
 	teaserLead       = 5   // lines allowed between the teaser and its copy
 	teaserGaps       = 6   // short lines allowed inside the copy
 	teaserGapLen     = 400 // bytes: longer unmatched lines end the search
-	// An unmarked copy that ends mid-paragraph must be long, or end a
-	// sentence, so that a title starting the first sentence is not taken.
+	// An unmarked copy that ends mid-paragraph must be long or hold a
+	// sentence end, so that a title starting the first sentence is not taken.
 	teaserUnmarkedLen = 120
 )
 
@@ -79,8 +83,9 @@ func copiedAfter(d *Doc, from int, t string, marked bool) bool {
 			continue
 		case pos+len(u) > len(t) && strings.HasPrefix(u, rest):
 			// The teaser stops inside this line.
-			cutAtWord := u[len(rest)] == ' '
-			sentence := strings.ContainsAny(t[len(t)-1:], ".!?\"'")
+			next, _ := utf8.DecodeRuneInString(u[len(rest):])
+			cutAtWord := !unicode.IsLetter(next) && !unicode.IsDigit(next)
+			sentence := strings.ContainsAny(t[len(t)-1:], ".!?\"'") || strings.Contains(t, ". ")
 			return marked || cutAtWord && (len(t) >= teaserUnmarkedLen || sentence)
 		}
 		if pos == 0 {

@@ -1,0 +1,103 @@
+package clean
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSamples cleans the real scraped articles in the repository's
+// testdata and compares them with what each must become.
+func TestSamples(t *testing.T) {
+	inputs, _ := filepath.Glob("../testdata/*.txt")
+	n := 0
+	for _, in := range inputs {
+		if strings.HasSuffix(in, ".clean.txt") {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			src, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile(strings.TrimSuffix(in, ".txt") + ".clean.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := Text(src).Output; !bytes.Equal(got, want) {
+				t.Errorf("cleaned %s differs from its .clean.txt\n--- got\n%s", in, got)
+			}
+			checkInvariants(t, src, Defaults(All))
+		})
+	}
+	if n == 0 {
+		t.Fatal("no samples in ../testdata")
+	}
+}
+
+// TestInputForms covers the shapes input arrives in: line endings, a BOM,
+// no final newline, blank runs, invalid UTF-8.
+func TestInputForms(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"empty", "", ""},
+		{"only blanks", "\n \n\t\n", ""},
+		{"adds final newline", "One line.", "One line.\n"},
+		{"keeps text that needs nothing", "Title\n\nBody text.\n", "Title\n\nBody text.\n"},
+		{"collapses blank runs", "A.\n\n\n\nB.\n", "A.\n\nB.\n"},
+		{"keeps the first blank line of a run", "A.\n \t\n\nB.\n", "A.\n \t\nB.\n"},
+		{"drops leading and trailing blanks", "\n\nA.\n\n\n", "A.\n"},
+		{"keeps indentation and trailing spaces", "  A.  \n\tB.\n", "  A.  \n\tB.\n"},
+		{"crlf", "A.\r\n\r\nRead More\r\n\r\nB.", "A.\r\n\r\nB.\r\n"},
+		{"bom", "\ufeffRead More\n\nA.\n", "\ufeffA.\n"},
+		{"single newlines", "A.\nRead more\nB.\n", "A.\nB.\n"},
+		{"removal leaves no doubled blank", "A.\n\nnews image\n\nB.\n", "A.\n\nB.\n"},
+		{"glued read more without final newline", "A.\n\nThe end.” Read More", "A.\n\nThe end.”\n"},
+		{"invalid utf-8 kept byte for byte", "Caf\xe9 \xff\xfe.\n\nRead More\n", "Caf\xe9 \xff\xfe.\n"},
+		{"lone carriage return", "A.\r", "A.\r\n"},
+		{"everything is cruft", "Read More\n\nnews image\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Text([]byte(tt.in)).Output
+			if string(got) != tt.want {
+				t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			checkInvariants(t, []byte(tt.in), Defaults(All))
+		})
+	}
+}
+
+func TestRegistry(t *testing.T) {
+	if err := Validate(All); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range All {
+		if r.Example == "" {
+			t.Errorf("rule %s has no example", r.Name)
+		}
+		if res := Clean([]byte(r.Example), []*Rule{r}); len(res.Removals) == 0 {
+			t.Errorf("rule %s removes nothing from its own example", r.Name)
+		}
+	}
+	bad := []*Rule{{Name: "Bad Name", Doc: "x", Find: Teaser.Find}}
+	if Validate(bad) == nil {
+		t.Error("Validate accepted a bad name")
+	}
+	if Validate([]*Rule{Teaser, Teaser}) == nil {
+		t.Error("Validate accepted a duplicate")
+	}
+}
+
+// TestTeaserLinear guards against a quadratic teaser search: a document of
+// many paragraphs that all look like copies of each other.
+func TestTeaserLinear(t *testing.T) {
+	para := strings.Repeat("word ", 40)
+	src := strings.Repeat(para+"\n\n", 20000)
+	res := Text([]byte(src))
+	if len(res.Removals) != 1 {
+		t.Fatalf("got %d removals, want the one teaser", len(res.Removals))
+	}
+}
