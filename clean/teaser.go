@@ -26,7 +26,7 @@ does a title that merely starts the first sentence.`,
 	Example: "Inside, the space reflects geopolitical realities. The delegation from Iceland\n\n" +
 		"news image\n\n" +
 		"Inside, the space reflects geopolitical realities. The delegation from Iceland, the alliance’s only member without a standing army, occupies a half-dozen offices.\n",
-	Find:    findTeaser,
+	Find: findTeaser,
 }
 
 const (
