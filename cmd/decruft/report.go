@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/decruft/decruft/clean"
+)
+
+// A fileReport is one line of --report json. Field names are part of the
+// interface: README.md documents them for jq users.
+type fileReport struct {
+	Path     string          `json:"path"`
+	Changed  bool            `json:"changed"`
+	BytesIn  int             `json:"bytes_in"`
+	BytesOut int             `json:"bytes_out"`
+	Rules    []string        `json:"rules"`
+	Removals []removalReport `json:"removals"`
+}
+
+type removalReport struct {
+	Rule      string `json:"rule"`
+	StartLine int    `json:"start_line"` // 1-based, inclusive
+	EndLine   int    `json:"end_line"`
+	Start     int    `json:"start"` // byte offsets in the input, end exclusive
+	End       int    `json:"end"`
+	Text      string `json:"text"`
+}
+
+func writeReport(w *bytes.Buffer, name string, res *clean.Result) {
+	rep := fileReport{
+		Path: name, Changed: res.Changed(),
+		BytesIn: len(res.Doc.Src), BytesOut: len(res.Output),
+		Rules: []string{}, Removals: []removalReport{},
+	}
+	for _, r := range res.Removals {
+		if !slices.Contains(rep.Rules, r.Rule) {
+			rep.Rules = append(rep.Rules, r.Rule)
+		}
+		rep.Removals = append(rep.Removals, removalReport{
+			Rule:      r.Rule,
+			StartLine: res.Doc.LineAt(r.Start) + 1,
+			EndLine:   res.Doc.LineAt(r.End-1) + 1,
+			Start:     r.Start,
+			End:       r.End,
+			Text:      string(res.Doc.Src[r.Start:r.End]),
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(rep)
+}
+
+
+// A tally counts a run's outcomes for the batch summary and --stats.
+type tally struct {
+	files, changed, skipped, failed int
+	bytesIn, bytesRemoved           int
+	removals                        map[string]int
+}
+
+func (t *tally) add(o outcome) {
+	t.files++
+	switch {
+	case o.err != nil:
+		t.failed++
+		return
+	case o.skipped:
+		t.skipped++
+		return
+	case o.changed:
+		t.changed++
+	}
+	if o.res == nil {
+		return
+	}
+	if t.removals == nil {
+		t.removals = map[string]int{}
+	}
+	t.bytesIn += len(o.res.Doc.Src)
+	for _, r := range o.res.Removals {
+		t.removals[r.Rule]++
+		t.bytesRemoved += r.End - r.Start
+	}
+}
+
+func (t *tally) summary() string {
+	return fmt.Sprintf("decruft: %d files seen, %d changed, %d skipped, %d failed", t.files, t.changed, t.skipped, t.failed)
+}
+
+func (t *tally) stats() string {
+	pct := 0.0
+	if t.bytesIn > 0 {
+		pct = 100 * float64(t.bytesRemoved) / float64(t.bytesIn)
+	}
+	names := make([]string, 0, len(t.removals))
+	for n := range t.removals {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = fmt.Sprintf("%s %d", n, t.removals[n])
+	}
+	per := "none"
+	if len(parts) > 0 {
+		per = strings.Join(parts, ", ")
+	}
+	return fmt.Sprintf("decruft: %d files, %d bytes in, %d bytes removed (%.1f%%); removals: %s",
+		t.files, t.bytesIn, t.bytesRemoved, pct, per)
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+
+	"github.com/decruft/decruft/clean"
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "devel"
+
+// options holds the root command's flags.
+type options struct {
+	diff, check, list bool
+	report            string
+	stats             bool
+	color             string
+	enable, disable   []string
+	write             bool
+	outDir            string
+	jobs              int
+	include, exclude  []string
+	hidden, quiet     bool
+}
+
+const rootExamples = `  # Filter: clean stdin to stdout
+  decruft < scraped.txt > clean.txt
+  curl -s https://example.com/feed.txt | decruft | wc -w
+
+  # Clean files one after another to stdout
+  decruft a.txt b.txt > out.txt
+
+  # Preview what would go, as a patch naming the rule for each hunk
+  decruft --diff article.txt
+  decruft -d article.txt | patch -p1        # apply it
+
+  # CI over a corpus: exit 1 if anything would change, and list what
+  decruft --check -l corpus/
+
+  # Explain every removal as JSON lines (rule, lines, bytes, text)
+  decruft --report json article.txt | jq '.removals[].rule'
+
+  # Rewrite a directory in place, or mirror it cleaned into another one
+  decruft -w corpus/
+  decruft -o cleaned/ corpus/
+
+  # Choose rules
+  decruft rules                             # list them
+  decruft --disable teaser article.txt`
+
+func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	o := &options{}
+	cmd := &cobra.Command{
+		Use:   "decruft [flags] [path ...]",
+		Short: "Remove cruft from scraped news-article text",
+		Long: `decruft removes the cruft that scraping leaves in news-article text:
+duplicated teasers, "Read More" links, cartoon captions, aggregator
+boilerplate. It never deletes article text: a rule that is unsure keeps it.
+
+With no paths, or the path "-", it reads standard input. A directory is
+walked recursively for ` + strings.Join(defaultIncludes, ", ") + ` files (see --include).
+Cleaned text goes to standard output unless -w or -o says otherwise.
+
+Exit status: 0 on success, 1 when --check finds input that would change,
+2 on errors (bad usage, unreadable or unwritable files). With several
+inputs, a failing one is reported as "decruft: <path>: <reason>" and the
+others are still processed.`,
+		Example:       rootExamples,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runClean(cmd.Context(), o, args, stdin, stdout, stderr)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVarP(&o.diff, "diff", "d", false, "print a unified diff of what would be removed instead of the cleaned text")
+	f.BoolVar(&o.check, "check", false, "print nothing (or the diff with -d); exit 1 if any input would change")
+	f.BoolVarP(&o.list, "list", "l", false, "print the names of inputs whose content would change")
+	f.StringVar(&o.report, "report", "", `print a report instead of the cleaned text; "json": one JSON object per input`)
+	f.BoolVar(&o.stats, "stats", false, "print a one-line summary of the run to standard error")
+	f.StringVar(&o.color, "color", "auto", "colour diffs: auto, always or never (auto honours NO_COLOR)")
+	f.StringSliceVar(&o.enable, "enable", nil, "run these rules too (comma-separated names; see 'decruft rules')")
+	f.StringSliceVar(&o.disable, "disable", nil, "do not run these rules (comma-separated names)")
+	f.BoolVarP(&o.write, "write", "w", false, "rewrite files in place (atomically; unchanged files are not touched)")
+	f.StringVarP(&o.outDir, "out", "o", "", "write cleaned copies into `DIR`, mirroring the input tree")
+	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "number of files cleaned in parallel")
+	f.StringArrayVar(&o.include, "include", nil, "clean only walked files matching `GLOB` (repeatable; default "+strings.Join(defaultIncludes, ", ")+")")
+	f.StringArrayVar(&o.exclude, "exclude", nil, "skip walked files and folders matching `GLOB` (repeatable)")
+	f.BoolVar(&o.hidden, "hidden", false, "walk hidden files and folders too")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar or batch summary")
+	f.SortFlags = false
+	cmd.SetIn(stdin)
+	cmd.SetOut(stdout)
+	cmd.SetErr(stderr)
+	cmd.SetVersionTemplate("decruft {{.Version}}\n")
+	cmd.AddCommand(newRulesCmd())
+	return cmd
+}
+
+// run executes decruft with args and returns the exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cmd := newRootCmd(stdin, stdout, stderr)
+	cmd.SetArgs(args)
+	err := cmd.ExecuteContext(ctx)
+	switch {
+	case err == nil, err == errReported, err == errChanged:
+	default:
+		fmt.Fprintf(stderr, "decruft: %v\n", err)
+	}
+	return exitCode(err)
+}
+
+// selectRules applies --enable and --disable to the default rules.
+func selectRules(all []*clean.Rule, enable, disable []string) ([]*clean.Rule, error) {
+	on := map[string]bool{}
+	for _, r := range all {
+		on[r.Name] = r.Default
+	}
+	for _, list := range []struct {
+		names []string
+		value bool
+	}{{enable, true}, {disable, false}} {
+		for _, n := range list.names {
+			if _, ok := on[n]; !ok {
+				return nil, fmt.Errorf("unknown rule %q (rules: %s)", n, strings.Join(clean.Names(all), ", "))
+			}
+			on[n] = list.value
+		}
+	}
+	var rules []*clean.Rule
+	for _, r := range all {
+		if on[r.Name] {
+			rules = append(rules, r)
+		}
+	}
+	return rules, nil
+}

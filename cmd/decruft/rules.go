@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/decruft/decruft/clean"
+	"github.com/spf13/cobra"
+)
+
+func newRulesCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "rules [NAME]",
+		Short: "List the rules, or explain one with an example",
+		Example: `  decruft rules            # every rule: name, on/off by default, title
+  decruft rules teaser     # what teaser removes and keeps, before and after`,
+		Args: cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return clean.Names(clean.All), cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			out := cmd.OutOrStdout()
+			if len(args) == 0 {
+				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+				for _, r := range clean.All {
+					fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Name, onOff(r.Default), r.Title())
+				}
+				return tw.Flush()
+			}
+			r := clean.Lookup(clean.All, args[0])
+			if r == nil {
+				return fmt.Errorf("unknown rule %q (rules: %s)", args[0], strings.Join(clean.Names(clean.All), ", "))
+			}
+			res := clean.Clean([]byte(r.Example), []*clean.Rule{r})
+			fmt.Fprintf(out, "%s (%s by default): %s\n\nExample input:\n%s\nAfter %s:\n%s",
+				r.Name, onOff(r.Default), r.Doc, indent(r.Example), r.Name, indent(string(res.Output)))
+			return nil
+		},
+	}
+}
+
+func onOff(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
+}
+
+func indent(s string) string {
+	if s == "" {
+		return "    (nothing)\n"
+	}
+	return "    " + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n    ") + "\n"
+}
