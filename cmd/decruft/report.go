@@ -55,7 +55,6 @@ func writeReport(w *bytes.Buffer, name string, res *clean.Result) {
 	enc.Encode(rep)
 }
 
-
 // A tally counts a run's outcomes for the batch summary and --stats.
 type tally struct {
 	files, changed, skipped, failed int
