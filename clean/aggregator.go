@@ -15,7 +15,7 @@ and date may be empty) and the image placeholder line "news image". Only
 whole lines go: a sentence that mentions NewsAPI stays.`,
 	Example: "Powered by NewsAPI , in Liberal Perspective on .\n\nnews image\n",
 	Find: func(d *Doc) []Span {
-		return wholeLines(d, aggregatorLine, 160)
+		return wholeLines(d, aggregatorLine, 160, "PnN")
 	},
 }
 

@@ -3,6 +3,7 @@ package clean
 import (
 	"bytes"
 	"regexp"
+	"strings"
 )
 
 // trimmed returns line l's content without surrounding spaces and tabs,
@@ -14,15 +15,16 @@ func (d *Doc) trimmed(l Line) ([]byte, int) {
 }
 
 // wholeLines returns the spans of every non-blank line no longer than
-// maxLen bytes whose trimmed text matches re. The length cap keeps regexps
+// maxLen bytes, starting with one of the bytes in first, whose trimmed text
+// matches re. The length cap and first bytes keep regexps, which are slow,
 // off article paragraphs, which are long and never line-level cruft.
-func wholeLines(d *Doc, re *regexp.Regexp, maxLen int) []Span {
+func wholeLines(d *Doc, re *regexp.Regexp, maxLen int, first string) []Span {
 	var spans []Span
 	for _, l := range d.Lines {
 		if l.Blank || l.End-l.Start > maxLen {
 			continue
 		}
-		if t, _ := d.trimmed(l); re.Match(t) {
+		if t, _ := d.trimmed(l); strings.IndexByte(first, t[0]) >= 0 && re.Match(t) {
 			spans = append(spans, Span{l.Start, l.End})
 		}
 	}

@@ -18,6 +18,20 @@ func normalizePrefix(b []byte, n int) string {
 	sb.Grow(min(len(b), n))
 	space := false
 	for i := 0; i < len(b) && sb.Len() < n; {
+		if c := b[i]; c < utf8.RuneSelf {
+			// ASCII, the common case, without decoding.
+			i++
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				space = true
+				continue
+			}
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			space = false
+			sb.WriteByte(c)
+			continue
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n <= 1 {
 			if space && sb.Len() > 0 {
@@ -30,7 +44,7 @@ func normalizePrefix(b []byte, n int) string {
 		}
 		i += n
 		switch r {
-		case ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u2009', '\u202f', '\u200b':
+		case '\u00a0', '\u2009', '\u202f', '\u200b':
 			space = true
 			continue
 		case '‘', '’', '‚', '‛', '′':

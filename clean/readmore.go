@@ -19,7 +19,7 @@ from that line. Sentences that merely contain the words, such as "Voters want
 to read more about it.", stay.`,
 	Example: "The summit ends on Friday.\n\nRead More\n",
 	Find: func(d *Doc) []Span {
-		spans := wholeLines(d, readMoreLine, 200)
+		spans := wholeLines(d, readMoreLine, 200, "RrCcKk")
 		if s, ok := gluedReadMore(d); ok {
 			spans = append(spans, s)
 		}

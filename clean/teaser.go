@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,16 +39,10 @@ const (
 	teaserUnmarkedLen = 120
 )
 
-var truncationMarker = regexp.MustCompile(`\s*(?:(?:…|\.\.\.)\s*)?(?:\[\+\d+ chars\])$|\s*(?:…|\.\.\.)$`)
-
 func findTeaser(d *Doc) []Span {
 	for pi := 0; pi < len(d.Paras) && pi < teaserCandidates; pi++ {
 		p := d.Paras[pi]
-		t := normalize(d.ParaText(p))
-		marked := false
-		if m := truncationMarker.FindStringIndex(t); m != nil {
-			t, marked = t[:m[0]], true
-		}
+		t, marked := cutTruncation(normalize(d.ParaText(p)))
 		if len(t) < teaserMinLen || strings.Count(t, " ") < 4 {
 			continue
 		}
@@ -58,6 +51,33 @@ func findTeaser(d *Doc) []Span {
 		}
 	}
 	return nil
+}
+
+// cutTruncation removes a trailing truncation marker from normalised text:
+// "…", "..." or NewsAPI's "[+1234 chars]", or both.
+func cutTruncation(t string) (string, bool) {
+	s := t
+	if rest, ok := strings.CutSuffix(s, " chars]"); ok {
+		if i := strings.LastIndex(rest, "[+"); i >= 0 && isDigits(rest[i+2:]) {
+			s = strings.TrimSuffix(rest[:i], " ")
+		}
+	}
+	for _, mark := range []string{"…", "..."} {
+		if rest, ok := strings.CutSuffix(s, mark); ok {
+			s = strings.TrimSuffix(rest, " ")
+			break
+		}
+	}
+	return s, len(s) < len(t)
+}
+
+func isDigits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // copiedAfter reports whether teaser t reappears in the lines from line
@@ -71,7 +91,11 @@ func copiedAfter(d *Doc, from int, t string, marked bool) bool {
 			continue
 		}
 		rest := t[pos:]
-		u := normalizePrefix(d.Text(l), len(rest)+1)
+		// A short head rules out most lines before normalising more.
+		u := normalizePrefix(d.Text(l), min(16, len(rest)+1))
+		if strings.HasPrefix(rest, u) || strings.HasPrefix(u, rest) {
+			u = normalizePrefix(d.Text(l), len(rest)+1)
+		}
 		switch {
 		case strings.HasPrefix(rest, u) && (len(u) == len(rest) || rest[len(u)] == ' '):
 			// The copy takes in this whole line.
