@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/decruft/decruft/clean"
 )
@@ -41,6 +42,7 @@ type outcome struct {
 
 // processor cleans sources according to the options.
 type processor struct {
+	dirs  sync.Map // output folders already made for -o
 	o     *options
 	rules []*clean.Rule
 	stdin io.Reader
@@ -55,7 +57,7 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 	if out.err != nil {
 		return out
 	}
-	data, err := p.read(src)
+	data, perm, err := p.read(src)
 	if err != nil {
 		out.err = err
 		return out
@@ -91,16 +93,43 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 	case p.o.write && out.changed:
 		out.err = writeInPlace(src.path, res.Output)
 	case p.o.outDir != "":
-		out.err = writeMirror(p.o.outDir, src, res.Output)
+		out.err = p.writeMirror(src, perm, res.Output)
 	}
 	return out
 }
 
-func (p *processor) read(src source) ([]byte, error) {
+// read returns a source's bytes and, for files, their permissions.
+func (p *processor) read(src source) ([]byte, os.FileMode, error) {
 	if src.path == "" {
-		return io.ReadAll(p.stdin)
+		data, err := io.ReadAll(p.stdin)
+		return data, 0, err
 	}
-	return os.ReadFile(src.path)
+	f, err := os.Open(src.path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if fi.IsDir() {
+		return nil, 0, errors.New("is a directory")
+	}
+	data := make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, fi.Mode().Perm(), nil
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // grew since the stat
+		}
+	}
 }
 
 // isBinary reports NUL bytes in the first 8000 bytes, as git decides.
@@ -174,20 +203,30 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 		defer close(sources)
 		gather(ctx, o, args, sources)
 	}()
+	var bar *progress
+	if batch {
+		bar = newProgress(ctx, o, args, stderr)
+	}
 	w := bufio.NewWriterSize(stdout, 64<<10)
 	var t tally
 	sequence(ctx, max(1, o.jobs), sources, func(s source) outcome { return p.process(ctx, s) }, func(out outcome) {
 		t.add(out)
 		w.Write(out.stdout)
-		switch {
-		case out.err != nil && !errors.Is(out.err, context.Canceled):
-			w.Flush()
-			fmt.Fprintf(stderr, "decruft: %s: %s\n", out.src.name, describe(out.err))
-		case out.notice != "" && !o.quiet:
-			w.Flush()
-			fmt.Fprintf(stderr, "decruft: %s: %s\n", out.src.name, out.notice)
+		msg := out.notice
+		if o.quiet {
+			msg = ""
 		}
+		if out.err != nil && !errors.Is(out.err, context.Canceled) {
+			msg = describe(out.err)
+		}
+		if msg != "" {
+			w.Flush()
+			bar.clear()
+			fmt.Fprintf(stderr, "decruft: %s: %s\n", out.src.name, msg)
+		}
+		bar.add(out)
 	})
+	bar.finish()
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("writing output: %w", err)
 	}

@@ -3,8 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -21,32 +24,40 @@ func writeInPlace(path string, data []byte) error {
 	if !fi.Mode().IsRegular() {
 		return fmt.Errorf("not a regular file (%s); not rewritten", fi.Mode().Type())
 	}
-	return writeAtomic(path, data, fi.Mode().Perm())
+	return writeAtomic(path, data, fi.Mode().Perm(), true)
 }
 
 // writeMirror writes a cleaned copy of src below dir, at the source's path
-// relative to its walk root.
-func writeMirror(dir string, src source, data []byte) error {
+// relative to its walk root, with the source's permissions.
+func (p *processor) writeMirror(src source, perm os.FileMode, data []byte) error {
 	rel := filepath.Clean(src.rel)
 	if rel == "." || filepath.IsAbs(rel) || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return fmt.Errorf("cannot mirror %q below %s", src.rel, dir)
+		return fmt.Errorf("cannot mirror %q below %s", src.rel, p.o.outDir)
 	}
-	dst := filepath.Join(dir, rel)
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
+	dst := filepath.Join(p.o.outDir, rel)
+	if dir := filepath.Dir(dst); !p.madeDir(dir) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		p.dirs.Store(dir, true)
 	}
-	perm := os.FileMode(0o644)
-	if fi, err := os.Stat(src.path); err == nil {
-		perm = fi.Mode().Perm()
-	}
-	if fi, err := os.Lstat(dst); err == nil && !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s exists and is not a regular file; not overwritten", dst)
-	}
-	return writeAtomic(dst, data, perm)
+	// The rename replaces whatever dst is, a symbolic link included, and
+	// never writes through it.
+	return writeAtomic(dst, data, perm, false)
 }
 
-func writeAtomic(path string, data []byte, perm os.FileMode) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".decruft-*")
+func (p *processor) madeDir(dir string) bool {
+	_, ok := p.dirs.Load(dir)
+	return ok
+}
+
+// writeAtomic writes data to a temp file beside path and renames it over
+// path, so no reader ever sees a partial file. With sync, the data reaches
+// the disk before the rename, so a crash leaves the old or the new content;
+// -w needs that, since the original is at stake. -o copies skip it: an
+// fsync per file would make a mirror of many small files many times slower.
+func writeAtomic(path string, data []byte, perm os.FileMode, sync bool) (err error) {
+	tmp, err := createTemp(path, perm)
 	if err != nil {
 		return err
 	}
@@ -59,16 +70,33 @@ func writeAtomic(path string, data []byte, perm os.FileMode) (err error) {
 	if _, err = tmp.Write(data); err != nil {
 		return err
 	}
-	if err = tmp.Chmod(perm); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
+	if sync {
+		// The umask applied at creation; -w keeps the original's exact mode.
+		if err = tmp.Chmod(perm); err != nil {
+			return err
+		}
+		if err = tmp.Sync(); err != nil {
+			return err
+		}
 	}
 	if err = tmp.Close(); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// createTemp creates a new hidden file beside path, named after it so that
+// a leftover is recognisable: ".<name>.decruft-<random>".
+func createTemp(path string, perm os.FileMode) (*os.File, error) {
+	dir, base := filepath.Split(path)
+	for range 100 {
+		name := filepath.Join(dir, "."+base+".decruft-"+strconv.FormatUint(uint64(rand.Uint32()), 36))
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, fmt.Errorf("cannot create a temp file beside %s", path)
 }
 
 // checkOutDir refuses an output folder inside (or equal to) an input tree,
