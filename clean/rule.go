@@ -46,6 +46,7 @@ var All = []*Rule{
 	Cartoon,
 	ReadMore,
 	Teaser,
+	Credit,
 }
 
 var ruleName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
