@@ -47,6 +47,7 @@ var All = []*Rule{
 	ReadMore,
 	Teaser,
 	Credit,
+	Ads,
 }
 
 var ruleName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
