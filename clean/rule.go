@@ -48,6 +48,7 @@ var All = []*Rule{
 	Teaser,
 	Credit,
 	Ads,
+	Related,
 }
 
 var ruleName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
