@@ -49,6 +49,7 @@ var All = []*Rule{
 	Credit,
 	Ads,
 	Related,
+	Social,
 }
 
 var ruleName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
