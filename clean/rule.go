@@ -50,6 +50,7 @@ var All = []*Rule{
 	Ads,
 	Related,
 	Social,
+	Truncation,
 }
 
 var ruleName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
