@@ -96,7 +96,7 @@ func TestRegistry(t *testing.T) {
 func TestTeaserLinear(t *testing.T) {
 	para := strings.Repeat("word ", 40)
 	src := strings.Repeat(para+"\n\n", 20000)
-	res := Text([]byte(src))
+	res := Clean([]byte(src), []*Rule{Teaser})
 	if len(res.Removals) != 1 {
 		t.Fatalf("got %d removals, want the one teaser", len(res.Removals))
 	}

@@ -51,6 +51,7 @@ var All = []*Rule{
 	Related,
 	Social,
 	Truncation,
+	Duplicate,
 }
 
 var ruleName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
