@@ -15,7 +15,10 @@ and date may be empty) and the image placeholder line "news image". Only
 whole lines go: a sentence that mentions NewsAPI stays.`,
 	Example: "Powered by NewsAPI , in Liberal Perspective on .\n\nnews image\n",
 	Find: func(d *Doc) []Span {
-		return wholeLines(d, aggregatorLine, 160, "PnN")
+		return shortLines(d, 160, func(_ int, t []byte) bool {
+			w := firstWord(t)
+			return (w == "news" || w == "powered") && aggregatorLine.Match(t)
+		})
 	},
 }
 

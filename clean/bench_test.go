@@ -78,3 +78,13 @@ func BenchmarkLongLine(b *testing.B) {
 		Text(line)
 	}
 }
+
+// BenchmarkWrapped cleans hard-wrapped text, whose every line is short
+// enough for the line rules to look at.
+func BenchmarkWrapped(b *testing.B) {
+	src := []byte(strings.Repeat("The committee met on Tuesday to discuss the budget, and\nmembers said that photos by the press were welcome.\n\n", 2000))
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		Text(src)
+	}
+}

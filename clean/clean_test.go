@@ -96,8 +96,21 @@ func TestRegistry(t *testing.T) {
 func TestTeaserLinear(t *testing.T) {
 	para := strings.Repeat("word ", 40)
 	src := strings.Repeat(para+"\n\n", 20000)
-	res := Text([]byte(src))
+	res := Clean([]byte(src), []*Rule{Teaser})
 	if len(res.Removals) != 1 {
 		t.Fatalf("got %d removals, want the one teaser", len(res.Removals))
+	}
+}
+
+// TestDuplicateLinear guards against a quadratic duplicate search: many
+// long paragraphs, all copies of each other.
+func TestDuplicateLinear(t *testing.T) {
+	para := strings.Repeat("word ", 40)
+	src := strings.Repeat(para+"\n\n", 20000)
+	res := Clean([]byte(src), []*Rule{Duplicate})
+	// The first copy is a teaser, left to the teaser rule; the second is
+	// then the article's own and stays.
+	if len(res.Removals) != 19998 {
+		t.Fatalf("got %d removals, want 19998", len(res.Removals))
 	}
 }

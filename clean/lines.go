@@ -2,31 +2,74 @@ package clean
 
 import (
 	"bytes"
-	"regexp"
-	"strings"
 )
 
 // trimmed returns line l's content without surrounding spaces and tabs,
 // and the offset of that trimmed content in d.Src.
 func (d *Doc) trimmed(l Line) ([]byte, int) {
-	b := d.Src[l.Start:l.End]
-	lead := len(b) - len(bytes.TrimLeft(b, " \t"))
-	return bytes.TrimRight(b[lead:], " \t"), l.Start + lead
+	start, end := l.Start, l.End
+	for start < end && (d.Src[start] == ' ' || d.Src[start] == '\t') {
+		start++
+	}
+	for end > start && (d.Src[end-1] == ' ' || d.Src[end-1] == '\t') {
+		end--
+	}
+	return d.Src[start:end], start
 }
 
-// wholeLines returns the spans of every non-blank line no longer than
-// maxLen bytes, starting with one of the bytes in first, whose trimmed text
-// matches re. The length cap and first bytes keep regexps, which are slow,
-// off article paragraphs, which are long and never line-level cruft.
-func wholeLines(d *Doc, re *regexp.Regexp, maxLen int, first string) []Span {
+// shortLines returns the spans of every non-blank line no longer than
+// maxLen bytes for which keep(i, trimmed text) is true. Rules put a cheap
+// byte test before any regexp in keep: most short lines are not cruft.
+func shortLines(d *Doc, maxLen int, keep func(i int, t []byte) bool) []Span {
 	var spans []Span
-	for _, l := range d.Lines {
+	for i, l := range d.Lines {
 		if l.Blank || l.End-l.Start > maxLen {
 			continue
 		}
-		if t, _ := d.trimmed(l); strings.IndexByte(first, t[0]) >= 0 && re.Match(t) {
+		if t, _ := d.trimmed(l); keep(i, t) {
 			spans = append(spans, Span{l.Start, l.End})
 		}
 	}
 	return spans
+}
+
+// firstWord returns t's first word, ASCII letters folded to lower case,
+// after any opening brackets: a cheap key for the rules' prefilters. It
+// returns "" for words longer than 15 bytes, which no prefilter expects.
+func firstWord(t []byte) string {
+	var buf [15]byte
+	t = bytes.TrimLeft(t, "([")
+	n := 0
+	for _, c := range t {
+		if c == ' ' || c == ':' || c == '\t' || c == '/' {
+			break
+		}
+		if n == len(buf) {
+			return ""
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return string(buf[:n])
+}
+
+// lastWord returns t's last word without closing brackets: the key for
+// prefilters of lines that end in a known word.
+func lastWord(t []byte) []byte {
+	t = bytes.TrimRight(t, ")]. ")
+	if i := bytes.LastIndexAny(t, " /|,\u00a0"); i >= 0 {
+		return t[i+1:]
+	}
+	return t
+}
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }

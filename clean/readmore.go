@@ -19,7 +19,10 @@ from that line. Sentences that merely contain the words, such as "Voters want
 to read more about it.", stay.`,
 	Example: "The summit ends on Friday.\n\nRead More\n",
 	Find: func(d *Doc) []Span {
-		spans := wholeLines(d, readMoreLine, 200, "RrCcKk")
+		spans := shortLines(d, 200, func(_ int, t []byte) bool {
+			w := firstWord(t)
+			return (w == "read" || w == "continue" || w == "keep") && readMoreLine.Match(t)
+		})
 		if s, ok := gluedReadMore(d); ok {
 			spans = append(spans, s)
 		}

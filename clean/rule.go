@@ -46,6 +46,12 @@ var All = []*Rule{
 	Cartoon,
 	ReadMore,
 	Teaser,
+	Credit,
+	Ads,
+	Related,
+	Social,
+	Truncation,
+	Duplicate,
 }
 
 var ruleName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
