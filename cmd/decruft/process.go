@@ -44,7 +44,7 @@ type outcome struct {
 type processor struct {
 	dirs  sync.Map // output folders already made for -o
 	o     *options
-	rules []*clean.Rule
+	rules *ruleSet
 	stdin io.Reader
 	color bool
 }
@@ -70,7 +70,12 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 		out.err = errors.New("binary input (NUL bytes); decruft cleans text")
 		return out
 	}
-	res := clean.Clean(data, p.rules)
+	rules, err := p.rules.forPath(src.path)
+	if err != nil {
+		out.err = err
+		return out
+	}
+	res := clean.Clean(data, rules)
 	out.res, out.changed = res, res.Changed()
 	var buf bytes.Buffer
 	switch {
@@ -187,8 +192,8 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 	if err := o.validate(args); err != nil {
 		return err
 	}
-	rules, err := selectRules(clean.All, o.enable, o.disable)
-	if err != nil {
+	rules := newRuleSet(o)
+	if err := rules.check(args); err != nil {
 		return err
 	}
 	p := &processor{o: o, rules: rules, stdin: stdin, color: useColor(o.color, stdout)}

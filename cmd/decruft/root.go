@@ -26,6 +26,7 @@ type options struct {
 	jobs              int
 	include, exclude  []string
 	hidden, quiet     bool
+	config            string
 }
 
 const rootExamples = `  # Filter: clean stdin to stdout
@@ -95,12 +96,13 @@ others are still processed.`,
 	f.StringArrayVar(&o.exclude, "exclude", nil, "skip walked files and folders matching `GLOB` (repeatable)")
 	f.BoolVar(&o.hidden, "hidden", false, "walk hidden files and folders too")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar or batch summary")
+	cmd.PersistentFlags().StringVar(&o.config, "config", "", "read rule settings from this `FILE` instead of the nearest "+clean.ConfigName)
 	f.SortFlags = false
 	cmd.SetIn(stdin)
 	cmd.SetOut(stdout)
 	cmd.SetErr(stderr)
 	cmd.SetVersionTemplate("decruft {{.Version}}\n")
-	cmd.AddCommand(newRulesCmd())
+	cmd.AddCommand(newRulesCmd(o))
 	return cmd
 }
 
@@ -115,30 +117,4 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "decruft: %v\n", err)
 	}
 	return exitCode(err)
-}
-
-// selectRules applies --enable and --disable to the default rules.
-func selectRules(all []*clean.Rule, enable, disable []string) ([]*clean.Rule, error) {
-	on := map[string]bool{}
-	for _, r := range all {
-		on[r.Name] = r.Default
-	}
-	for _, list := range []struct {
-		names []string
-		value bool
-	}{{enable, true}, {disable, false}} {
-		for _, n := range list.names {
-			if _, ok := on[n]; !ok {
-				return nil, fmt.Errorf("unknown rule %q (rules: %s)", n, strings.Join(clean.Names(all), ", "))
-			}
-			on[n] = list.value
-		}
-	}
-	var rules []*clean.Rule
-	for _, r := range all {
-		if on[r.Name] {
-			rules = append(rules, r)
-		}
-	}
-	return rules, nil
 }

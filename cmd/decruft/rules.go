@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newRulesCmd() *cobra.Command {
+func newRulesCmd(o *options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "rules [NAME]",
 		Short: "List the rules, or explain one with an example",
@@ -17,24 +17,38 @@ func newRulesCmd() *cobra.Command {
   decruft rules teaser     # what teaser removes and keeps, before and after`,
 		Args: cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			return clean.Names(clean.All), cobra.ShellCompDirectiveNoFileComp
+			all, _ := newRuleSet(o).all("")
+			return clean.Names(all), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := cmd.OutOrStdout()
+			// The rules in effect here: built-in ones and those of the
+			// nearest .decruft.toml (or --config), with --enable/--disable.
+			set := newRuleSet(o)
+			all, err := set.all("")
+			if err != nil {
+				return err
+			}
+			on, err := set.forPath("")
+			if err != nil {
+				return err
+			}
 			if len(args) == 0 {
 				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-				for _, r := range clean.All {
-					fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Name, onOff(r.Default), r.Title())
+				for _, r := range all {
+					fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Name, onOff(clean.Lookup(on, r.Name) != nil), r.Title())
 				}
 				return tw.Flush()
 			}
-			r := clean.Lookup(clean.All, args[0])
+			r := clean.Lookup(all, args[0])
 			if r == nil {
-				return fmt.Errorf("unknown rule %q (rules: %s)", args[0], strings.Join(clean.Names(clean.All), ", "))
+				return fmt.Errorf("unknown rule %q (rules: %s)", args[0], strings.Join(clean.Names(all), ", "))
 			}
 			res := clean.Clean([]byte(r.Example), []*clean.Rule{r})
-			fmt.Fprintf(out, "%s (%s by default): %s\n\nExample input:\n%s\nAfter %s:\n%s",
-				r.Name, onOff(r.Default), r.Doc, indent(r.Example), r.Name, indent(string(res.Output)))
+			fmt.Fprintf(out, "%s (%s): %s\n", r.Name, onOff(clean.Lookup(on, r.Name) != nil), r.Doc)
+			if r.Example != "" {
+				fmt.Fprintf(out, "\nExample input:\n%s\nAfter %s:\n%s", indent(r.Example), r.Name, indent(string(res.Output)))
+			}
 			return nil
 		},
 	}
