@@ -1,6 +1,7 @@
 package jsonl
 
 import (
+	"bytes"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -47,22 +48,36 @@ func unquote(dst, raw []byte) []byte {
 				dst = append(dst, s[i+1])
 			}
 			i += 2
-		case c < utf8.RuneSelf:
-			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && s[j] != '\\' {
-				j++
-			}
-			dst = append(dst, s[i:j]...)
-			i = j
 		default:
-			r, n := utf8.DecodeRune(s[i:])
-			if r == utf8.RuneError && n == 1 {
-				dst = utf8.AppendRune(dst, r)
+			// A run up to the next escape, copied whole when it is valid
+			// UTF-8 (the common case), else rune by rune.
+			j := bytes.IndexByte(s[i:], '\\')
+			if j < 0 {
+				j = len(s)
 			} else {
-				dst = append(dst, s[i:i+n]...)
+				j += i
 			}
-			i += n
+			if run := s[i:j]; utf8.Valid(run) {
+				dst = append(dst, run...)
+			} else {
+				dst = appendValid(dst, run)
+			}
+			i = j
 		}
+	}
+	return dst
+}
+
+// appendValid appends b with each invalid UTF-8 byte replaced by U+FFFD.
+func appendValid(dst, b []byte) []byte {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			dst = utf8.AppendRune(dst, r)
+		} else {
+			dst = append(dst, b[i:i+n]...)
+		}
+		i += n
 	}
 	return dst
 }

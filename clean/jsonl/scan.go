@@ -294,21 +294,21 @@ func (s *scanner) str() (escaped bool, err error) {
 	b := s.b
 	i := s.i + 1
 	for {
-		j := bytes.IndexAny(b[i:], "\"\\")
-		if j < 0 {
+		for i < len(b) && !stringStop[b[i]] {
+			i++
+		}
+		if i >= len(b) {
 			s.i = len(b)
 			return escaped, s.syntax("in a string")
 		}
-		for _, c := range b[i : i+j] {
-			if c < 0x20 {
-				s.i = i + bytes.IndexByte(b[i:], c)
-				return escaped, s.syntax("in a string")
-			}
-		}
-		i += j
-		if b[i] == '"' {
+		switch b[i] {
+		case '"':
 			s.i = i + 1
 			return escaped, nil
+		case '\\':
+		default:
+			s.i = i
+			return escaped, s.syntax("in a string")
 		}
 		escaped = true
 		if i+1 >= len(b) {
@@ -330,6 +330,16 @@ func (s *scanner) str() (escaped bool, err error) {
 		}
 	}
 }
+
+// stringStop marks the bytes that end a run of plain string content: the
+// closing quote, a backslash, and control characters (invalid in strings).
+var stringStop = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'f'
