@@ -1,0 +1,92 @@
+package jsonl
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/decruft/decruft/clean"
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// benchCorpus returns JSON lines to benchmark. With DECRUFT_CORPUS set to
+// a JSONL file (such as the docs.jsonl that /work/shared/bench/make-corpus.py
+// writes), it is that file. Otherwise the corpus is built from what the
+// repository holds: the real articles in ../../testdata and the inputs of
+// the rule golden cases, each as a {"id","text"} line in Python's
+// json.dumps spacing, repeated to about 8 MB.
+func benchCorpus(b *testing.B) []byte {
+	if path := os.Getenv("DECRUFT_CORPUS"); path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return data
+	}
+	var texts []string
+	samples, _ := filepath.Glob("../../testdata/*.txt")
+	for _, f := range samples {
+		if strings.HasSuffix(f, ".clean.txt") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	cases, _ := filepath.Glob("../testdata/*/*.txtar")
+	for _, f := range cases {
+		ar, err := txtar.ParseFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, file := range ar.Files {
+			if file.Name == "in" {
+				texts = append(texts, string(file.Data))
+			}
+		}
+	}
+	if len(samples) == 0 || len(cases) == 0 {
+		b.Fatal("no samples or golden cases to build a corpus from")
+	}
+	var buf bytes.Buffer
+	for i := 0; buf.Len() < 8<<20; i++ {
+		text, _ := json.Marshal(texts[i%len(texts)])
+		buf.WriteString(`{"id": `)
+		buf.WriteString(strings.Repeat("1", 1+i%6))
+		buf.WriteString(`, "text": `)
+		buf.Write(text)
+		buf.WriteString("}\n")
+	}
+	return buf.Bytes()
+}
+
+func BenchmarkRun(b *testing.B) {
+	corpus := benchCorpus(b)
+	for _, bc := range []struct {
+		name string
+		o    Options
+	}{
+		{"rules/jobs=1", Options{Jobs: 1}},
+		{"rules/jobs=2", Options{Jobs: 2}},
+		{"annotate/jobs=2", Options{Jobs: 2, Annotate: "decruft"}},
+		// No rules: the cost of streaming, scanning, parsing and applying.
+		{"norules/jobs=2", Options{Jobs: 2, Clean: func(b []byte) *clean.Result { return clean.Clean(b, nil) }}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(corpus)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Run(context.Background(), bytes.NewReader(corpus), io.Discard, bc.o); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
