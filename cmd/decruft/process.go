@@ -11,9 +11,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/decruft/decruft/clean"
+	"github.com/decruft/decruft/clean/jsonl"
 )
 
 const stdinName = "<stdin>"
@@ -38,6 +40,11 @@ type outcome struct {
 	skipped bool
 	err     error
 	res     *clean.Result
+	// stream, for JSONL input, does the work when the outcome's turn to
+	// print comes, writing straight to stdout: a stream is never held
+	// whole in memory.
+	stream func(stdout io.Writer, stderr io.Writer) outcome
+	lines  *jsonl.Stats // for a JSONL stream, what it did
 }
 
 // processor cleans sources according to the options.
@@ -57,23 +64,36 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 	if out.err != nil {
 		return out
 	}
+	rules, err := p.rules.forPath(src.path)
+	if err != nil {
+		out.err = err
+		return out
+	}
+	format := p.formatOf(src)
+	if format == "jsonl" {
+		return p.jsonlOutcome(ctx, out, rules)
+	}
 	data, perm, err := p.read(src)
 	if err != nil {
 		out.err = err
 		return out
 	}
 	if isBinary(data) {
-		if src.walked {
-			out.skipped, out.notice = true, "binary file (NUL bytes), skipped"
-			return out
-		}
-		out.err = errors.New("binary input (NUL bytes); decruft cleans text")
-		return out
+		return refuse(out, "binary input (NUL bytes); decruft cleans text")
 	}
-	rules, err := p.rules.forPath(src.path)
-	if err != nil {
-		out.err = err
-		return out
+	if format == "auto" {
+		format = "text"
+		if clean.LooksLikeHTML(data) {
+			format = "html"
+		}
+	}
+	if format == "html" {
+		if p.o.write {
+			// Its output is text: rewriting would lose the markup.
+			return refuse(out, "HTML is not rewritten in place, since its cleaned form is text; use -o DIR")
+		}
+		data = clean.HTMLToText(data)
+		out.src.rel = strings.TrimSuffix(src.rel, filepath.Ext(src.rel)) + ".txt"
 	}
 	res := clean.Clean(data, rules)
 	out.res, out.changed = res, res.Changed()
@@ -98,7 +118,18 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 	case p.o.write && out.changed:
 		out.err = writeInPlace(src.path, res.Output)
 	case p.o.outDir != "":
-		out.err = p.writeMirror(src, perm, res.Output)
+		out.err = p.writeMirror(out.src.rel, perm, res.Output)
+	}
+	return out
+}
+
+// refuse ends a source's processing: with a notice when it was found by a
+// walk, which filters as it goes, or with an error when it was named.
+func refuse(out outcome, why string) outcome {
+	if out.src.walked {
+		out.skipped, out.notice = true, why+"; skipped"
+	} else {
+		out.err = errors.New(why)
 	}
 	return out
 }
@@ -215,6 +246,9 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 	w := bufio.NewWriterSize(stdout, 64<<10)
 	var t tally
 	sequence(ctx, max(1, o.jobs), sources, func(s source) outcome { return p.process(ctx, s) }, func(out outcome) {
+		if out.stream != nil {
+			out = out.stream(w, stderr)
+		}
 		t.add(out)
 		w.Write(out.stdout)
 		msg := out.notice
@@ -275,6 +309,8 @@ func (o *options) validate(args []string) error {
 		return errors.New("cannot use -w or -o with standard input: name files or directories")
 	case o.color != "auto" && o.color != "always" && o.color != "never":
 		return fmt.Errorf("--color %q: want auto, always or never", o.color)
+	case o.format != "auto" && o.format != "text" && o.format != "html" && o.format != "jsonl":
+		return fmt.Errorf("--format %q: want auto, text, html or jsonl", o.format)
 	case o.jobs < 1:
 		return fmt.Errorf("--jobs %d: want at least 1", o.jobs)
 	}

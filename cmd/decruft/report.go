@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/decruft/decruft/clean"
+	"github.com/decruft/decruft/clean/jsonl"
 )
 
 // A fileReport is one line of --report json. Field names are part of the
@@ -74,6 +75,10 @@ func (t *tally) add(o outcome) {
 	case o.changed:
 		t.changed++
 	}
+	if o.lines != nil {
+		t.addLines(o.lines)
+		return
+	}
 	if o.res == nil {
 		return
 	}
@@ -84,6 +89,18 @@ func (t *tally) add(o outcome) {
 	for _, r := range o.res.Removals {
 		t.removals[r.Rule]++
 		t.bytesRemoved += r.End - r.Start
+	}
+}
+
+// addLines counts a JSONL stream's records.
+func (t *tally) addLines(st *jsonl.Stats) {
+	if t.removals == nil {
+		t.removals = map[string]int{}
+	}
+	t.bytesIn += int(st.Text)
+	for name, r := range st.Rules {
+		t.removals[name] += r.Removals
+		t.bytesRemoved += int(r.Bytes)
 	}
 }
 

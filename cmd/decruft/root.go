@@ -27,6 +27,9 @@ type options struct {
 	include, exclude  []string
 	hidden, quiet     bool
 	config            string
+	format, field     string
+	annotate          string
+	skipBad           bool
 }
 
 const rootExamples = `  # Filter: clean stdin to stdout
@@ -89,6 +92,10 @@ others are still processed.`,
 	f.StringVar(&o.color, "color", "auto", "colour diffs: auto, always or never (auto honours NO_COLOR)")
 	f.StringSliceVar(&o.enable, "enable", nil, "run these rules too (comma-separated names; see 'decruft rules')")
 	f.StringSliceVar(&o.disable, "disable", nil, "do not run these rules (comma-separated names)")
+	f.StringVar(&o.format, "format", "auto", "input format: auto, text, html or jsonl (auto: .jsonl/.ndjson files are JSONL, markup is HTML)")
+	f.StringVar(&o.field, "field", "text", "JSONL: the dotted `PATH` of the text field in each object, e.g. article.body")
+	f.StringVar(&o.annotate, "annotate", "", "JSONL: add a member `NAME` to each object listing its removals (rule, byte span)")
+	f.BoolVar(&o.skipBad, "skip-bad", false, "JSONL: pass bad lines through unchanged (reported on stderr) instead of stopping")
 	f.BoolVarP(&o.write, "write", "w", false, "rewrite files in place (atomically; unchanged files are not touched)")
 	f.StringVarP(&o.outDir, "out", "o", "", "write cleaned copies into `DIR`, mirroring the input tree")
 	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "number of files cleaned in parallel")

@@ -17,33 +17,53 @@ import (
 // the temp file removed. Symbolic links and other non-regular files are
 // refused, so -w never writes through a link.
 func writeInPlace(path string, data []byte) error {
-	fi, err := os.Lstat(path)
+	fi, err := regularFile(path)
 	if err != nil {
 		return err
-	}
-	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("not a regular file (%s); not rewritten", fi.Mode().Type())
 	}
 	return writeAtomic(path, data, fi.Mode().Perm(), true)
 }
 
+// regularFile returns path's info, or an error unless it is a regular
+// file itself, not a link to one.
+func regularFile(path string) (os.FileInfo, error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s); not rewritten", fi.Mode().Type())
+	}
+	return fi, nil
+}
+
 // writeMirror writes a cleaned copy of src below dir, at the source's path
 // relative to its walk root, with the source's permissions.
-func (p *processor) writeMirror(src source, perm os.FileMode, data []byte) error {
-	rel := filepath.Clean(src.rel)
-	if rel == "." || filepath.IsAbs(rel) || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return fmt.Errorf("cannot mirror %q below %s", src.rel, p.o.outDir)
-	}
-	dst := filepath.Join(p.o.outDir, rel)
-	if dir := filepath.Dir(dst); !p.madeDir(dir) {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		p.dirs.Store(dir, true)
+func (p *processor) writeMirror(rel string, perm os.FileMode, data []byte) error {
+	dst, err := p.mirrorPath(rel)
+	if err != nil {
+		return err
 	}
 	// The rename replaces whatever dst is, a symbolic link included, and
 	// never writes through it.
 	return writeAtomic(dst, data, perm, false)
+}
+
+// mirrorPath returns where -o puts the copy of a file at rel below its
+// walk root, making its folder. It never points outside the -o folder.
+func (p *processor) mirrorPath(rel string) (string, error) {
+	clean := filepath.Clean(rel)
+	if clean == "." || filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("cannot mirror %q below %s", rel, p.o.outDir)
+	}
+	dst := filepath.Join(p.o.outDir, clean)
+	if dir := filepath.Dir(dst); !p.madeDir(dir) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", err
+		}
+		p.dirs.Store(dir, true)
+	}
+	return dst, nil
 }
 
 func (p *processor) madeDir(dir string) bool {
@@ -56,33 +76,45 @@ func (p *processor) madeDir(dir string) bool {
 // the disk before the rename, so a crash leaves the old or the new content;
 // -w needs that, since the original is at stake. -o copies skip it: an
 // fsync per file would make a mirror of many small files many times slower.
-func writeAtomic(path string, data []byte, perm os.FileMode, sync bool) (err error) {
+func writeAtomic(path string, data []byte, perm os.FileMode, sync bool) error {
 	tmp, err := createTemp(path, perm)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		abandon(tmp)
+		return err
+	}
+	return commit(tmp, path, perm, sync)
+}
+
+// commit renames a finished temp file over path; see writeAtomic.
+func commit(tmp *os.File, path string, perm os.FileMode, sync bool) error {
+	err := func() error {
+		if sync {
+			// The umask applied at creation; -w keeps the original's exact mode.
+			if err := tmp.Chmod(perm); err != nil {
+				return err
+			}
+			if err := tmp.Sync(); err != nil {
+				return err
+			}
 		}
+		return tmp.Close()
 	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
 	}
-	if sync {
-		// The umask applied at creation; -w keeps the original's exact mode.
-		if err = tmp.Chmod(perm); err != nil {
-			return err
-		}
-		if err = tmp.Sync(); err != nil {
-			return err
-		}
+	if err != nil {
+		abandon(tmp)
 	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return err
+}
+
+// abandon closes and removes a temp file that will not be used.
+func abandon(tmp *os.File) {
+	tmp.Close()
+	os.Remove(tmp.Name())
 }
 
 // createTemp creates a new hidden file beside path, named after it so that
