@@ -22,17 +22,78 @@ func (r *Result) Changed() bool { return !bytes.Equal(r.Output, r.Doc.Src) }
 // Text cleans src with the default rules.
 func Text(src []byte) *Result { return Clean(src, Defaults(All)) }
 
+// maxPasses bounds how often Clean runs the rules over its own output.
+const maxPasses = 4
+
 // Clean runs rules over src and applies what they find.
+//
+// Rules see each other's work: a teaser is easier to recognise once the
+// credit line inside its copy is gone. So the rules run again over the
+// output, and what they find there is mapped back to src, until a pass
+// finds nothing. That makes cleaning idempotent: clean(clean(x)) equals
+// clean(x), as every removal is still a span of src.
 func Clean(src []byte, rules []*Rule) *Result {
 	d := Parse(src)
+	rs := disjoint(d, find(d, rules))
+	var out []byte
+	for pass := 1; ; pass++ {
+		var segs []segment
+		out = apply(d, rs, &segs)
+		if len(rs) == 0 || pass == maxPasses {
+			break
+		}
+		more := find(Parse(out), rules)
+		if len(more) == 0 {
+			break
+		}
+		n := len(rs)
+		for _, r := range more {
+			for _, s := range mapBack(segs, r.Span) {
+				rs = append(rs, Removal{Rule: r.Rule, Span: s})
+			}
+		}
+		if len(rs) == n {
+			break
+		}
+		rs = disjoint(d, rs)
+	}
+	return &Result{Doc: d, Removals: rs, Output: out}
+}
+
+func find(d *Doc, rules []*Rule) []Removal {
 	var rs []Removal
 	for _, r := range rules {
 		for _, s := range r.Find(d) {
 			rs = append(rs, Removal{Rule: r.Name, Span: s})
 		}
 	}
-	rs = disjoint(d, rs)
-	return &Result{Doc: d, Removals: rs, Output: Apply(d, rs)}
+	return rs
+}
+
+// A segment records that output bytes [out, out+n) are source bytes
+// [src, src+n).
+type segment struct{ out, src, n int }
+
+// mapBack returns the source spans that output span s was copied from.
+func mapBack(segs []segment, s Span) []Span {
+	i, _ := slices.BinarySearchFunc(segs, s.Start, func(g segment, off int) int {
+		return cmp.Compare(g.out+g.n, off+1)
+	})
+	var spans []Span
+	for ; i < len(segs) && segs[i].out < s.End; i++ {
+		g := segs[i]
+		lo, hi := max(s.Start, g.out), min(s.End, g.out+g.n)
+		if lo >= hi {
+			continue
+		}
+		src := Span{g.src + lo - g.out, g.src + hi - g.out}
+		if k := len(spans) - 1; k >= 0 && spans[k].End == src.Start {
+			spans[k].End = src.End
+		} else {
+			spans = append(spans, src)
+		}
+	}
+	return spans
 }
 
 // disjoint sorts removals by start and trims overlaps, so each byte is
@@ -57,12 +118,26 @@ func disjoint(d *Doc, rs []Removal) []Removal {
 // and disjoint. Kept lines are copied byte for byte; a line left blank by
 // removals goes entirely; runs of blank lines collapse to their first line;
 // leading and trailing blank lines go; the last line ends in a newline.
-func Apply(d *Doc, rs []Removal) []byte {
+func Apply(d *Doc, rs []Removal) []byte { return apply(d, rs, nil) }
+
+// apply is Apply that, when segs is not nil, records where each output
+// byte came from.
+func apply(d *Doc, rs []Removal, segs *[]segment) []byte {
 	out := make([]byte, 0, len(d.Src)+2)
-	out = append(out, d.Src[:d.BOM]...)
+	copySrc := func(start, end int) {
+		if start >= end {
+			return
+		}
+		if segs != nil {
+			*segs = append(*segs, segment{out: len(out), src: start, n: end - start})
+		}
+		out = append(out, d.Src[start:end]...)
+	}
+	copySrc(0, d.BOM)
 	pendingBlank := -1
 	wrote := false
 	var last Line
+	var pieces []Span
 	for i, l := range d.Lines {
 		if l.Blank {
 			if wrote && pendingBlank < 0 {
@@ -73,17 +148,19 @@ func Apply(d *Doc, rs []Removal) []byte {
 		for len(rs) > 0 && rs[0].End <= l.Start {
 			rs = rs[1:]
 		}
-		kept := keptParts(d.Src, l, rs)
-		if kept == nil {
+		pieces = keptPieces(d.Src, l, rs, pieces[:0])
+		if len(pieces) == 0 {
 			continue
 		}
 		if pendingBlank >= 0 {
 			b := d.Lines[pendingBlank]
-			out = append(out, d.Src[b.Start:b.Next]...)
+			copySrc(b.Start, b.Next)
 			pendingBlank = -1
 		}
-		out = append(out, kept...)
-		out = append(out, d.Src[l.End:l.Next]...)
+		for _, p := range pieces {
+			copySrc(p.Start, p.End)
+		}
+		copySrc(l.End, l.Next)
 		wrote, last = true, l
 	}
 	if wrote && last.Next == last.End {
@@ -92,28 +169,29 @@ func Apply(d *Doc, rs []Removal) []byte {
 	return out
 }
 
-// keptParts returns what removals leave of line l's content, or nil when
-// nothing but blanks is left.
-func keptParts(src []byte, l Line, rs []Removal) []byte {
+// keptPieces appends to pieces the spans of line l's content that
+// removals leave, and returns none when only blanks would be left.
+func keptPieces(src []byte, l Line, rs []Removal, pieces []Span) []Span {
 	if len(rs) == 0 || rs[0].Start >= l.End {
-		return src[l.Start:l.End]
+		return append(pieces, Span{l.Start, l.End})
 	}
-	var kept []byte
 	pos := l.Start
 	for _, r := range rs {
 		if r.Start >= l.End {
 			break
 		}
 		if r.Start > pos {
-			kept = append(kept, src[pos:r.Start]...)
+			pieces = append(pieces, Span{pos, r.Start})
 		}
 		pos = max(pos, r.End)
 	}
 	if pos < l.End {
-		kept = append(kept, src[pos:l.End]...)
+		pieces = append(pieces, Span{pos, l.End})
 	}
-	if isBlank(kept) {
-		return nil
+	for _, p := range pieces {
+		if !isBlank(src[p.Start:p.End]) {
+			return pieces
+		}
 	}
-	return kept
+	return pieces[:0]
 }

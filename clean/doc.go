@@ -28,6 +28,10 @@ type Doc struct {
 	BOM   int // length of a leading UTF-8 byte order mark (0 or 3)
 	Lines []Line
 	Paras []Para
+
+	// teaser caches findTeaser, which the duplicate rule consults too.
+	teaser     []Span
+	teaserDone bool
 }
 
 var bom = []byte("\xef\xbb\xbf")

@@ -1,6 +1,8 @@
 package clean
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,23 +36,77 @@ const (
 	teaserLead       = 5   // lines allowed between the teaser and its copy
 	teaserGaps       = 6   // short lines allowed inside the copy
 	teaserGapLen     = 400 // bytes: longer unmatched lines end the search
+	teaserHead       = 16  // bytes compared before normalising more
 	// An unmarked copy that ends mid-paragraph must be long or hold a
 	// sentence end, so that a title starting the first sentence is not taken.
 	teaserUnmarkedLen = 120
 )
 
 func findTeaser(d *Doc) []Span {
+	if !d.teaserDone {
+		d.teaser, d.teaserDone = searchTeaser(d), true
+	}
+	return d.teaser
+}
+
+func searchTeaser(d *Doc) []Span {
 	for pi := 0; pi < len(d.Paras) && pi < teaserCandidates; pi++ {
 		p := d.Paras[pi]
-		t, marked := cutTruncation(normalize(d.ParaText(p)))
-		if len(t) < teaserMinLen || strings.Count(t, " ") < 4 {
+		copyAt := teaserCopy(d, p)
+		if copyAt < 0 {
 			continue
 		}
-		if copiedAfter(d, p.Last+1, t, marked) {
-			return []Span{{p.Start, p.End}}
+		// A copy that is itself copied again is a run of repeats: which
+		// one is the article's own is unclear, so all stay. (Removing one
+		// per run would also make cleaning the output remove another.)
+		if q := paraStartingAt(d, copyAt); q >= 0 && teaserCopy(d, d.Paras[q]) >= 0 {
+			return nil
 		}
+		return []Span{{p.Start, p.End}}
 	}
 	return nil
+}
+
+// teaserCopy returns the line where a copy of paragraph p starts, if p
+// qualifies as a teaser and one follows it; else -1.
+func teaserCopy(d *Doc, p Para) int {
+	if !headFollows(d, p) {
+		return -1
+	}
+	t, marked := cutTruncation(normalize(d.ParaText(p)))
+	if len(t) < teaserMinLen || strings.Count(t, " ") < 4 {
+		return -1
+	}
+	return copiedAfter(d, p.Last+1, t, marked)
+}
+
+// headFollows reports whether a line within reach after p starts as p
+// does: a cheap test that spares normalising p whole, as most paragraphs
+// are no teaser.
+func headFollows(d *Doc, p Para) bool {
+	head := normalizePrefix(d.ParaText(p), teaserHead)
+	seen := 0
+	for i := p.Last + 1; i < len(d.Lines) && seen <= teaserLead; i++ {
+		if d.Lines[i].Blank {
+			continue
+		}
+		u := normalizePrefix(d.Text(d.Lines[i]), teaserHead)
+		if strings.HasPrefix(head, u) || strings.HasPrefix(u, head) {
+			return true
+		}
+		seen++
+	}
+	return false
+}
+
+// paraStartingAt returns the index of the paragraph whose first line is
+// line, or -1.
+func paraStartingAt(d *Doc, line int) int {
+	i, ok := slices.BinarySearchFunc(d.Paras, line, func(p Para, l int) int { return cmp.Compare(p.First, l) })
+	if !ok {
+		return -1
+	}
+	return i
 }
 
 // cutTruncation removes a trailing truncation marker from normalised text:
@@ -80,11 +136,11 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// copiedAfter reports whether teaser t reappears in the lines from line
-// index from on, as consecutive lines joined by spaces, allowing a few
-// unrelated lines before and inside the copy.
-func copiedAfter(d *Doc, from int, t string, marked bool) bool {
-	pos, lead, gaps := 0, 0, 0
+// copiedAfter returns the line where teaser t reappears in the lines from
+// line index from on, as consecutive lines joined by spaces, allowing a few
+// unrelated lines before and inside the copy; or -1.
+func copiedAfter(d *Doc, from int, t string, marked bool) int {
+	pos, lead, gaps, start := 0, 0, 0, -1
 	for i := from; i < len(d.Lines); i++ {
 		l := d.Lines[i]
 		if l.Blank {
@@ -92,16 +148,19 @@ func copiedAfter(d *Doc, from int, t string, marked bool) bool {
 		}
 		rest := t[pos:]
 		// A short head rules out most lines before normalising more.
-		u := normalizePrefix(d.Text(l), min(16, len(rest)+1))
+		u := normalizePrefix(d.Text(l), min(teaserHead, len(rest)+1))
 		if strings.HasPrefix(rest, u) || strings.HasPrefix(u, rest) {
 			u = normalizePrefix(d.Text(l), len(rest)+1)
 		}
 		switch {
 		case strings.HasPrefix(rest, u) && (len(u) == len(rest) || rest[len(u)] == ' '):
 			// The copy takes in this whole line.
+			if pos == 0 {
+				start = i
+			}
 			pos += len(u)
 			if pos == len(t) {
-				return true
+				return start
 			}
 			pos++
 			continue
@@ -110,17 +169,23 @@ func copiedAfter(d *Doc, from int, t string, marked bool) bool {
 			next, _ := utf8.DecodeRuneInString(u[len(rest):])
 			cutAtWord := !unicode.IsLetter(next) && !unicode.IsDigit(next)
 			sentence := strings.ContainsAny(t[len(t)-1:], ".!?\"'") || strings.Contains(t, ". ")
-			return marked || cutAtWord && (len(t) >= teaserUnmarkedLen || sentence)
+			if pos == 0 {
+				start = i
+			}
+			if marked || cutAtWord && (len(t) >= teaserUnmarkedLen || sentence) {
+				return start
+			}
+			return -1
 		}
 		if pos == 0 {
 			if lead++; lead > teaserLead {
-				return false
+				return -1
 			}
 			continue
 		}
 		if gaps++; gaps > teaserGaps || l.End-l.Start > teaserGapLen {
-			return false
+			return -1
 		}
 	}
-	return false
+	return -1
 }
