@@ -8,11 +8,16 @@ const (
 	exitOK      = 0
 	exitChanged = 1 // --check found inputs that would change
 	exitError   = 2 // bad usage, or an input failed
+	// exitInterrupted is the shell's code for a command ended by SIGINT.
+	exitInterrupted = 130
 )
 
 // errReported marks a failure whose details have already been printed, such
 // as a batch in which some files failed.
 var errReported = errors.New("errors reported")
+
+// errInterrupted is returned when a signal stopped the run early.
+var errInterrupted = errors.New("interrupted")
 
 // errChanged is returned under --check when an input would change.
 var errChanged = errors.New("inputs would change")
@@ -23,6 +28,8 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.Is(err, errChanged):
 		return exitChanged
+	case errors.Is(err, errInterrupted):
+		return exitInterrupted
 	default:
 		return exitError
 	}

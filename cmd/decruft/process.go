@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/decruft/decruft/clean"
 	"github.com/decruft/decruft/clean/jsonl"
@@ -80,6 +81,9 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 	}
 	if isBinary(data) {
 		return refuse(out, "binary input (NUL bytes); decruft cleans text")
+	}
+	if !utf8.Valid(data) {
+		out.notice = "not valid UTF-8 (another encoding?); cleaned as bytes, kept lines unchanged"
 	}
 	if format == "auto" {
 		format = "text"
@@ -270,7 +274,7 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 		return fmt.Errorf("writing output: %w", err)
 	}
 	if ctx.Err() != nil {
-		return errors.New("interrupted")
+		return errInterrupted
 	}
 	if batch && !o.quiet {
 		fmt.Fprintln(stderr, t.summary())
@@ -314,6 +318,11 @@ func (o *options) validate(args []string) error {
 	case o.jobs < 1:
 		return fmt.Errorf("--jobs %d: want at least 1", o.jobs)
 	}
+	for _, g := range append(o.include, o.exclude...) {
+		if _, err := filepath.Match(g, ""); err != nil {
+			return fmt.Errorf("glob %q: %v", g, err)
+		}
+	}
 	if o.outDir != "" {
 		return checkOutDir(o.outDir, args)
 	}
@@ -325,17 +334,43 @@ func gather(ctx context.Context, o *options, args []string, out chan<- source) {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
+	// With -o and several inputs, two of them could mirror to one place.
+	var copies map[string]string
+	if o.outDir != "" && len(args) > 1 {
+		copies = map[string]string{}
+	}
+	send := func(s source) bool {
+		if copies != nil && s.err == nil {
+			if first, ok := copies[s.rel]; ok {
+				s.err = fmt.Errorf("its copy would overwrite that of %s in %s; not written", first, o.outDir)
+			} else {
+				copies[s.rel] = s.name
+			}
+		}
+		select {
+		case out <- s:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	for _, a := range args {
 		if a == "-" {
-			out <- source{name: stdinName}
+			if !send(source{name: stdinName}) {
+				return
+			}
 			continue
 		}
 		fi, err := os.Stat(a)
 		if err != nil || !fi.IsDir() {
 			// Named files are always processed; reading reports any error.
-			out <- source{name: a, path: a, rel: filepath.Base(a)}
+			if !send(source{name: a, path: a, rel: filepath.Base(a)}) {
+				return
+			}
 			continue
 		}
-		walk(ctx, o, a, out)
+		if !walk(o, a, send) {
+			return
+		}
 	}
 }

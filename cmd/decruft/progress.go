@@ -26,19 +26,16 @@ func newProgress(ctx context.Context, o *options, args []string, stderr io.Write
 	// Count what the walk will visit, so that the bar has an end.
 	var files int
 	var size int64
-	counted := make(chan source)
-	go func() {
-		defer close(counted)
-		for _, a := range args {
-			if fi, err := os.Stat(a); err == nil && fi.IsDir() {
-				walk(ctx, o, a, counted)
-			}
-		}
-	}()
-	for s := range counted {
+	count := func(s source) bool {
 		files++
 		if fi, err := os.Stat(s.path); err == nil {
 			size += fi.Size()
+		}
+		return ctx.Err() == nil
+	}
+	for _, a := range args {
+		if fi, err := os.Stat(a); err == nil && fi.IsDir() {
+			walk(o, a, count)
 		}
 	}
 	if files < 2 {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -10,20 +9,22 @@ import (
 // defaultIncludes are the walked files cleaned when no --include is given.
 var defaultIncludes = []string{"*.txt", "*.text", "*.md", "*.html", "*.htm"}
 
-// walk sends the files below root that the filters let through, in
-// lexical order. Symbolic links are not followed, so a walk never leaves
-// the tree; hidden entries are skipped unless --hidden.
-func walk(ctx context.Context, o *options, root string, out chan<- source) {
+// walk hands send the files below root that the filters let through, in
+// lexical order, until send returns false; it reports whether it got to
+// the end. Symbolic links are not followed, so a walk never leaves the
+// tree; hidden entries are skipped unless --hidden.
+func walk(o *options, root string, send func(source) bool) bool {
 	includes := o.include
 	if len(includes) == 0 {
 		includes = defaultIncludes
 	}
+	stopped := false
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if ctx.Err() != nil {
-			return filepath.SkipAll
-		}
 		if err != nil {
-			out <- source{name: path, path: path, walked: true, err: err}
+			if !send(source{name: path, path: path, walked: true, err: err}) {
+				stopped = true
+				return filepath.SkipAll
+			}
 			return nil
 		}
 		rel, _ := filepath.Rel(root, path)
@@ -38,9 +39,13 @@ func walk(ctx context.Context, o *options, root string, out chan<- source) {
 		if !d.Type().IsRegular() || !matchAny(includes, d.Name(), rel) {
 			return nil
 		}
-		out <- source{name: path, path: path, rel: rel, walked: true}
+		if !send(source{name: path, path: path, rel: rel, walked: true}) {
+			stopped = true
+			return filepath.SkipAll
+		}
 		return nil
 	})
+	return !stopped
 }
 
 // matchAny reports whether a glob matches the base name, or, for globs
