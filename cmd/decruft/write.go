@@ -44,9 +44,32 @@ func (p *processor) writeMirror(rel string, perm os.FileMode, data []byte) error
 	if err != nil {
 		return err
 	}
-	// The rename replaces whatever dst is, a symbolic link included, and
-	// never writes through it.
-	return writeAtomic(dst, data, perm, false)
+	return writeNew(dst, data, perm)
+}
+
+// writeNew writes a -o copy. A new file is written in place: nobody has
+// seen it, and a failure removes it, so no partial copy stays (and a temp
+// file plus a rename per file would make a mirror of many small files
+// three times slower on ext4). A copy that exists already, from an
+// earlier run, is replaced atomically instead, so that it stays whole until
+// the new one is; the rename replaces a symbolic link, never writing
+// through it.
+func writeNew(dst string, data []byte, perm os.FileMode) error {
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if errors.Is(err, fs.ErrExist) {
+		return writeAtomic(dst, data, perm, false)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(dst)
+	}
+	return err
 }
 
 // mirrorPath returns where -o puts the copy of a file at rel below its
