@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -11,12 +12,17 @@ import (
 var defaultIncludes = []string{"*.txt", "*.text", "*.md", "*.html", "*.htm"}
 
 // walk sends the files below root that the filters let through, in
-// lexical order. Symbolic links are not followed, so a walk never leaves
-// the tree; hidden entries are skipped unless --hidden.
+// lexical order. Symbolic links below root are not followed, so a walk
+// never leaves the tree; hidden entries are skipped unless --hidden.
 func walk(ctx context.Context, o *options, root string, out chan<- source) {
 	includes := o.include
 	if len(includes) == 0 {
 		includes = defaultIncludes
+	}
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// A link named on the command line is the tree the user chose:
+		// WalkDir does not follow its root otherwise, and would find nothing.
+		root += string(filepath.Separator)
 	}
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
