@@ -41,7 +41,8 @@ func textOf(line []byte) ([]byte, map[string]json.RawMessage, bool) {
 		return nil, nil, false
 	}
 	var s string
-	if raw, ok := m["text"]; !ok || json.Unmarshal(raw, &s) != nil {
+	raw := bytes.TrimSpace(m["text"])
+	if len(raw) == 0 || raw[0] != '"' || json.Unmarshal(raw, &s) != nil { // null decodes into a string too
 		return nil, nil, false
 	}
 	return []byte(s), m, true
