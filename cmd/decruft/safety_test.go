@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -22,39 +21,23 @@ import (
 // files: whatever the moment, every file must hold its old content or its
 // new one, never a mix or a truncation.
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
-
-// decruftBinary builds the command once per test run.
+// decruftBinary builds the command into a temp folder of t's.
 func decruftBinary(t *testing.T) string {
 	t.Helper()
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("no go command to build the binary")
 	}
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "decruft-safety-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "decruft")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	bin := filepath.Join(t.TempDir(), "decruft")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	return binPath
+	return bin
 }
 
 // corpus is a tree of article files with cruft, their contents before and
 // after cleaning.
 type corpus struct {
+	bin      string
 	dir      string
 	old, new map[string][]byte // by path
 }
@@ -64,7 +47,7 @@ type corpus struct {
 // file of jsonlBytes beside the tree (not walked: named on the command line).
 func makeCorpus(t *testing.T, n, jsonlBytes int) *corpus {
 	t.Helper()
-	c := &corpus{dir: t.TempDir(), old: map[string][]byte{}, new: map[string][]byte{}}
+	c := &corpus{bin: decruftBinary(t), dir: t.TempDir(), old: map[string][]byte{}, new: map[string][]byte{}}
 	rng := rand.New(rand.NewPCG(1, 2))
 	para := "The minister said on Tuesday that the talks would resume, and that both sides had agreed to a timetable. "
 	for i := range n {
@@ -177,12 +160,12 @@ func (c *corpus) removeTemps(t *testing.T) {
 	}
 }
 
-func (c *corpus) command(t *testing.T) *exec.Cmd {
+func (c *corpus) command() *exec.Cmd {
 	args := []string{"-w", "-q", "-j", "2", filepath.Join(c.dir, "tree")}
 	if _, ok := c.old[filepath.Join(c.dir, "big.jsonl")]; ok {
 		args = append(args, filepath.Join(c.dir, "big.jsonl"))
 	}
-	cmd := exec.Command(decruftBinary(t), args...)
+	cmd := exec.Command(c.bin, args...)
 	cmd.Dir = c.dir
 	return cmd
 }
@@ -199,7 +182,7 @@ func TestKillDuringWrite(t *testing.T) {
 
 	// A full run first, to learn how long one takes.
 	start := time.Now()
-	if out, err := c.command(t).CombinedOutput(); err != nil {
+	if out, err := c.command().CombinedOutput(); err != nil {
 		t.Fatalf("full run: %v\n%s", err, out)
 	}
 	full := time.Since(start)
@@ -210,7 +193,7 @@ func TestKillDuringWrite(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for round := range rounds {
 		c.reset(t)
-		cmd := c.command(t)
+		cmd := c.command()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -226,7 +209,7 @@ func TestKillDuringWrite(t *testing.T) {
 
 	// Hidden temp files are not walked, so a rerun finishes the job.
 	c.reset(t)
-	if out, err := c.command(t).CombinedOutput(); err != nil {
+	if out, err := c.command().CombinedOutput(); err != nil {
 		t.Fatalf("rerun: %v\n%s", err, out)
 	}
 	if r, _ := c.check(t); r != len(c.old) {
@@ -241,7 +224,7 @@ func TestKillDuringWrite(t *testing.T) {
 func TestInterruptDuringWrite(t *testing.T) {
 	c := makeCorpus(t, 20, 64<<20)
 	big := filepath.Join(c.dir, "big.jsonl")
-	cmd := c.command(t)
+	cmd := c.command()
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
