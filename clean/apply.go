@@ -163,8 +163,12 @@ func apply(d *Doc, rs []Removal, segs *[]segment) []byte {
 		copySrc(l.End, l.Next)
 		wrote, last = true, l
 	}
-	if wrote && last.Next == last.End {
+	switch {
+	case !wrote:
+	case last.Next == last.End:
 		out = append(out, d.newline()...)
+	case d.Src[last.Next-1] == '\r':
+		out = append(out, '\n') // a final CR without its LF
 	}
 	return out
 }

@@ -50,8 +50,11 @@ func Parse(src []byte) *Doc {
 		if i := bytes.IndexByte(src[pos:], '\n'); i >= 0 {
 			end, next = pos+i, pos+i+1
 		}
+		// A carriage return before the newline belongs to the terminator,
+		// and so does one ending the input: Apply completes that one to
+		// CRLF, and the rules must see the same content either way.
 		content := end
-		if next > end && content > pos && src[content-1] == '\r' {
+		if content > pos && src[content-1] == '\r' {
 			content--
 		}
 		d.Lines = append(d.Lines, Line{Start: pos, End: content, Next: next, Blank: isBlank(src[pos:content])})
@@ -122,7 +125,7 @@ func (d *Doc) LineAt(off int) int {
 // newline is the document's own line terminator, used for the final line.
 func (d *Doc) newline() string {
 	for _, l := range d.Lines {
-		if l.Next > l.End {
+		if l.Next > l.End && d.Src[l.Next-1] == '\n' {
 			return string(d.Src[l.End:l.Next])
 		}
 	}

@@ -115,9 +115,12 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 		}
 	case p.o.check || p.o.write || p.o.outDir != "":
 	default:
-		buf.Write(res.Output)
+		// The output itself, not a copy: a document may be large.
+		out.stdout = res.Output
 	}
-	out.stdout = buf.Bytes()
+	if buf.Len() > 0 {
+		out.stdout = buf.Bytes()
+	}
 	switch {
 	case p.o.write && out.changed:
 		out.err = writeInPlace(src.path, res.Output)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -11,12 +12,17 @@ var defaultIncludes = []string{"*.txt", "*.text", "*.md", "*.html", "*.htm"}
 
 // walk hands send the files below root that the filters let through, in
 // lexical order, until send returns false; it reports whether it got to
-// the end. Symbolic links are not followed, so a walk never leaves the
-// tree; hidden entries are skipped unless --hidden.
+// the end. Symbolic links below root are not followed, so a walk never
+// leaves the tree; hidden entries are skipped unless --hidden.
 func walk(o *options, root string, send func(source) bool) bool {
 	includes := o.include
 	if len(includes) == 0 {
 		includes = defaultIncludes
+	}
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// A link named on the command line is the tree the user chose:
+		// WalkDir does not follow its root otherwise, and would find nothing.
+		root += string(filepath.Separator)
 	}
 	stopped := false
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {

@@ -81,12 +81,46 @@ func (p *processor) mirrorPath(rel string) (string, error) {
 	}
 	dst := filepath.Join(p.o.outDir, clean)
 	if dir := filepath.Dir(dst); !p.madeDir(dir) {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := mkdirBelow(p.o.outDir, filepath.Dir(clean)); err != nil {
 			return "", err
 		}
 		p.dirs.Store(dir, true)
 	}
 	return dst, nil
+}
+
+// mkdirBelow makes the folder rel below root, and root, as MkdirAll does,
+// but refuses a symbolic link (or anything but a folder) on the way below
+// root: a link left in the output folder must not lead copies out of it.
+func mkdirBelow(root, rel string) error {
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return err
+	}
+	dir := root
+	for _, name := range strings.Split(rel, string(filepath.Separator)) {
+		if name == "." {
+			continue
+		}
+		dir = filepath.Join(dir, name)
+		err := os.Mkdir(dir, 0o755)
+		if err == nil {
+			continue
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		fi, err := os.Lstat(dir)
+		if err != nil {
+			return err
+		}
+		switch {
+		case fi.Mode()&fs.ModeSymlink != 0:
+			return fmt.Errorf("%s is a symbolic link; not written through", dir)
+		case !fi.IsDir():
+			return fmt.Errorf("%s is not a folder", dir)
+		}
+	}
+	return nil
 }
 
 func (p *processor) madeDir(dir string) bool {
