@@ -129,7 +129,12 @@ func apply(d *Doc, rs []Removal, segs *[]segment) []byte {
 			return
 		}
 		if segs != nil {
-			*segs = append(*segs, segment{out: len(out), src: start, n: end - start})
+			// Contiguous copies make one segment: few segments per removal.
+			if k := len(*segs) - 1; k >= 0 && (*segs)[k].src+(*segs)[k].n == start && (*segs)[k].out+(*segs)[k].n == len(out) {
+				(*segs)[k].n += end - start
+			} else {
+				*segs = append(*segs, segment{out: len(out), src: start, n: end - start})
+			}
 		}
 		out = append(out, d.Src[start:end]...)
 	}

@@ -75,7 +75,13 @@ func paragraphs(lines []Line) []Para {
 			break
 		}
 	}
-	var paras []Para
+	n := 0
+	for i, l := range lines {
+		if !l.Blank && (i == 0 || lines[i-1].Blank || !blankSeparated) {
+			n++
+		}
+	}
+	paras := make([]Para, 0, n)
 	for i := 0; i < len(lines); i++ {
 		if lines[i].Blank {
 			continue

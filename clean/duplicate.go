@@ -1,6 +1,9 @@
 package clean
 
-import "bytes"
+import (
+	"bytes"
+	"hash/maphash"
+)
 
 // Duplicate removes later copies of a long paragraph.
 var Duplicate = &Rule{
@@ -34,22 +37,30 @@ func findDuplicates(d *Doc) []Span {
 	if t := findTeaser(d); len(t) > 0 {
 		teaser = t[0]
 	}
-	seen := map[string]bool{}
+	// Paragraphs are keyed by hash, not by a copy of their text, which
+	// would double the memory a large document needs; a hit is compared
+	// byte for byte, and a rare collision of different paragraphs keeps
+	// both.
+	seed := maphash.MakeSeed()
+	seen := map[uint64]int{} // hash -> index of the first paragraph
 	var spans []Span
-	for _, p := range d.Paras {
+	for i, p := range d.Paras {
 		t := bytes.TrimSpace(d.ParaText(p))
 		if len(t) < dupMinLen || len(t) < dupMinLineAvg*(p.Last-p.First+1) {
 			continue
 		}
-		if seen[string(t)] {
-			spans = append(spans, Span{p.Start, p.End})
+		h := maphash.Bytes(seed, t)
+		if first, ok := seen[h]; ok {
+			if bytes.Equal(bytes.TrimSpace(d.ParaText(d.Paras[first])), t) {
+				spans = append(spans, Span{p.Start, p.End})
+			}
 			continue
 		}
 		if p.Start >= teaser.Start && p.End <= teaser.End && teaser.End > 0 {
 			// The teaser rule removes this copy; the next is the article's.
 			continue
 		}
-		seen[string(t)] = true
+		seen[h] = i
 	}
 	return spans
 }
