@@ -51,6 +51,7 @@ var All = []*Rule{
 	Ads,
 	Related,
 	Social,
+	Footer,
 	Truncation,
 	Duplicate,
 }
