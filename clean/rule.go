@@ -46,6 +46,7 @@ var All = []*Rule{
 	Cartoon,
 	ReadMore,
 	Teaser,
+	Navigation,
 	Byline,
 	Credit,
 	Ads,
