@@ -41,26 +41,19 @@ the same words in the article's body.`,
 const maxFooterLen = 400
 
 var (
-	footerLine = regexp.MustCompile(`^(?:` +
+	// footerStart matches the notices known by their first word.
+	footerStart = regexp.MustCompile(`^(?:` +
 		// the site's copyright and legal notices
 		`(?:(?i:copyright)\s*(?:©|\((?i:c)\))?\s*(?:\d{4}|©)|©\s*\d{4}|\((?i:c)\)\s*\d{4}).{0,300}\b(?i:` + siteLinks + `).{0,300}|` +
-		`.{0,300}\b(?i:all rights reserved)\b.{0,300}\b(?i:` + siteLinks + `).{0,300}|` +
-		`.{0,300}\b(?i:` + siteLinks + `).{0,300}\b(?i:all rights reserved)\b.{0,300}|` +
-		`.{0,200}\b(?i:material|content|contents)\b.{0,20}\bon this (?i:site|website)\b.{0,20}\bmay not be\b.{0,200}|` +
 		`(?i:registration on or )?(?i:use of this (?:site|website)).{0,40}\bconstitutes acceptance\b.{0,200}|` +
 		`(?i:community (?:rules|guidelines|standards) apply)\b.{0,200}|` +
 		// author contact
 		`(?i:write to|contact|e-?mail|reach) \p{Lu}.{0,60} at \S+@\S+\.\w+.{0,100}|` +
 		`(?i:have a (?:news )?tip\?).{0,200}|` +
-		`.{0,80}\b(?i:may|can) be reached at \S+@\S+.{0,150}|` +
 		// sources
 		`(?:SOURCES?|Sources?)\s*:\s*(?:\p{Lu}[^!?]{0,60}[^.!?])?|` +
 		// comment notices
 		`(?i:comments? (?:are|is|have been|has been) (?:now )?(?:closed|disabled|turned off))\b.{0,100}|` +
-		`.{0,80}\b(?i:moderat(?:e|es|ed|ing) (?:all )?comments)\b.{0,150}|` +
-		`(?i:aten[çc][ãa]o:\s*coment[áa]rios)\b.{0,200}|` +
-		// affiliate disclosures in the site's own voice
-		`.{0,200}\b(?i:we) (?i:may |might |could )?(?i:earn|receive|get) (?i:a |an )?(?i:small |affiliate )?commission\b.{0,200}|` +
 		// membership promos and newsletter form messages
 		`(?i:if you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|reporting))\b.{0,400}|` +
 		`(?i:you have (?:successfully|succesfully|sucessfully) subscribed)\b.{0,100}|` +
@@ -70,6 +63,29 @@ var (
 		// tag lists
 		`(?i:tags|tagged(?: with)?|topics|filed under|keywords)\s*:\s*[^.!?]{1,300}` +
 		`)$`)
+	footerFirstWords = setOf("copyright", "(c)", "registration", "use", "community", "write", "contact", "email",
+		"e-mail", "reach", "have", "source", "sources", "comment", "comments", "if", "you", "an",
+		"please", "please,", "fill", "by", "tags", "tagged", "topics", "filed", "keywords")
+
+	// footerInside lists the notices known by words inside them, each with
+	// those words: a line is matched only against the patterns whose
+	// words it holds.
+	footerInside = []struct {
+		words [][]byte
+		re    *regexp.Regexp
+	}{
+		{[][]byte{[]byte("ights reserved"), []byte("IGHTS RESERVED"), []byte("ights Reserved")}, regexp.MustCompile(
+			`^(?:.{0,300}\b(?i:all rights reserved)\b.{0,300}\b(?i:` + siteLinks + `).{0,300}|` +
+				`.{0,300}\b(?i:` + siteLinks + `).{0,300}\b(?i:all rights reserved)\b.{0,300})$`)},
+		{[][]byte{[]byte("may not be")}, regexp.MustCompile(
+			`^.{0,200}\b(?i:material|content|contents)\b.{0,20}\bon this (?i:site|website)\b.{0,20}\bmay not be\b.{0,200}$`)},
+		{[][]byte{[]byte("be reached at")}, regexp.MustCompile(`^.{0,80}\b(?i:may|can) be reached at \S+@\S+.{0,150}$`)},
+		{[][]byte{[]byte("comments")}, regexp.MustCompile(`^.{0,80}\b(?i:moderat(?:e|es|ed|ing) (?:all )?comments)\b.{0,150}$`)},
+		{[][]byte{[]byte("omentário"), []byte("OMENTÁRIO")}, regexp.MustCompile(`^(?i:aten[çc][ãa]o:\s*coment[áa]rios)\b.{0,200}$`)},
+		{[][]byte{[]byte("commission")}, regexp.MustCompile(
+			`^.{0,200}\b(?i:we) (?i:may |might |could )?(?i:earn|receive|get) (?i:a |an )?(?i:small |affiliate )?commission\b.{0,200}$`)},
+	}
+
 	// tagHeading heads a list of tags, one a line.
 	tagHeading = regexp.MustCompile(`^(?i:tags|tagged(?: with)?|topics|filed under|keywords)\s*:?$`)
 )
@@ -79,18 +95,6 @@ var (
 // Now. All rights reserved." may be part of the story.
 const siteLinks = `terms of (?:use|service)|privacy policy|cookie policy|about us|contact us|designed by|this site|this website|` +
 	`[a-z0-9-]+\.(?:com|net|org|co\.uk|co\.in|in|de|com\.br)`
-
-// footerWords are byte strings one of which every footer line holds: a
-// cheap test before the regexps.
-var footerWords = [][]byte{
-	[]byte("opyright"), []byte("COPYRIGHT"), []byte("©"), []byte("(c)"), []byte("(C)"), []byte("eserved"),
-	[]byte("RESERVED"), []byte("may not be"), []byte("constitutes"), []byte("ules apply"), []byte("uidelines apply"),
-	[]byte("tandards apply"), []byte("ontribut"), []byte("ONTRIBUT"), []byte("eporting"), []byte("ompiled by"),
-	[]byte("wire"), []byte("@"), []byte("tip?"), []byte("OURCE"), []byte("ource"), []byte("omment"),
-	[]byte("omentário"), []byte("omentario"), []byte("commission"), []byte("f you"), []byte("ubscri"),
-	[]byte("activation link"), []byte("ags"), []byte("agged"), []byte("opics"), []byte("iled under"),
-	[]byte("eywords"),
-}
 
 func findFooter(d *Doc) []Span {
 	// The footer starts after the last long line that is not itself a
@@ -146,14 +150,26 @@ func findFooter(d *Doc) []Span {
 	return spans
 }
 
-// isFooterLine reports whether trimmed line t is a footer notice.
+// isFooterLine reports whether trimmed line t is a footer notice. Cheap
+// tests pick the patterns worth running: the line's first word, or the
+// words inside it that a pattern needs.
 func isFooterLine(t []byte) bool {
 	if len(t) < 4 || len(t) > maxFooterLen {
 		return false
 	}
-	for _, w := range footerWords {
-		if bytes.Contains(t, w) {
-			return footerLine.Match(t)
+	if footerFirstWords[firstWord(t)] || bytes.HasPrefix(t, []byte("©")) {
+		if footerStart.Match(t) {
+			return true
+		}
+	}
+	for _, f := range footerInside {
+		for _, w := range f.words {
+			if bytes.Contains(t, w) {
+				if f.re.Match(t) {
+					return true
+				}
+				break
+			}
 		}
 	}
 	return false
