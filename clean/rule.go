@@ -46,10 +46,13 @@ var All = []*Rule{
 	Cartoon,
 	ReadMore,
 	Teaser,
+	Navigation,
+	Byline,
 	Credit,
 	Ads,
 	Related,
 	Social,
+	Footer,
 	Truncation,
 	Duplicate,
 }
