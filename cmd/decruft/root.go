@@ -5,14 +5,26 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"strings"
 
 	"github.com/decruft/decruft/clean"
 	"github.com/spf13/cobra"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "devel"
+// version is set at build time with -ldflags "-X main.version=…"; else
+// it is the module version "go install" recorded, if any.
+var version = ""
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
 
 // options holds the root command's flags.
 type options struct {
@@ -53,9 +65,15 @@ const rootExamples = `  # Filter: clean stdin to stdout
   decruft -w corpus/
   decruft -o cleaned/ corpus/
 
-  # Choose rules
+  # HTML pages and JSON lines (one document per line, text in a field)
+  decruft page.html
+  decruft --format jsonl --field article.body < docs.jsonl > clean.jsonl
+  parallel --pipe --keep-order decruft --format jsonl < docs.jsonl > clean.jsonl
+
+  # Choose rules, and count what they took
   decruft rules                             # list them
-  decruft --disable teaser article.txt`
+  decruft rules teaser                      # what one removes and keeps
+  decruft --disable teaser --stats article.txt`
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	o := &options{}
@@ -71,11 +89,11 @@ walked recursively for ` + strings.Join(defaultIncludes, ", ") + ` files (see --
 Cleaned text goes to standard output unless -w or -o says otherwise.
 
 Exit status: 0 on success, 1 when --check finds input that would change,
-2 on errors (bad usage, unreadable or unwritable files). With several
-inputs, a failing one is reported as "decruft: <path>: <reason>" and the
-others are still processed.`,
+2 on errors (bad usage, unreadable or unwritable files), 130 when
+interrupted. With several inputs, a failing one is reported as
+"decruft: <path>: <reason>" and the others are still processed.`,
 		Example:       rootExamples,
-		Version:       version,
+		Version:       versionString(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.ArbitraryArgs,
