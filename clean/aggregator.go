@@ -16,10 +16,11 @@ whole lines go: a sentence that mentions NewsAPI stays.`,
 	Example: "Powered by NewsAPI , in Liberal Perspective on .\n\nnews image\n",
 	Find: func(d *Doc) []Span {
 		return shortLines(d, 160, func(_ int, t []byte) bool {
-			w := firstWord(t)
-			return (w == "news" || w == "powered") && aggregatorLine.Match(t)
+			return aggregatorFirstWords[firstWord(t)] && aggregatorLine.Match(t)
 		})
 	},
 }
+
+var aggregatorFirstWords = setOf("news", "powered")
 
 var aggregatorLine = regexp.MustCompile(`^(?i:news image)$|^Powered by NewsAPI\s*(?:,\s*in\b.{0,80}?\bon\b[^.]{0,40})?\s*\.?$`)

@@ -141,7 +141,8 @@ func classifyByline(t []byte, bottom bool) bylineKind {
 // bylineNameOrNot classifies a line without digits or byline words: it
 // may be the names after a lone "By".
 func bylineNameOrNot(t []byte) bylineKind {
-	if len(t) > 60 {
+	if len(t) > 60 || 'a' <= t[0] && t[0] <= 'z' {
+		// Names are capitalised; most lines are not names.
 		return notByline
 	}
 	if isNameList(strings.Fields(string(t)), 5, false) {

@@ -35,7 +35,8 @@ func shortLines(d *Doc, maxLen int, keep func(i int, t []byte) bool) []Span {
 
 // firstWord returns t's first word, ASCII letters folded to lower case,
 // after any opening brackets: a cheap key for the rules' prefilters. It
-// returns "" for words longer than 15 bytes, which no prefilter expects.
+// returns the word only when a rule's word set (setOf) holds it, and ""
+// otherwise, so that looking a line up costs no allocation.
 func firstWord(t []byte) string {
 	var buf [15]byte
 	t = bytes.TrimLeft(t, "([")
@@ -53,7 +54,7 @@ func firstWord(t []byte) string {
 		buf[n] = c
 		n++
 	}
-	return string(buf[:n])
+	return knownWords[string(buf[:n])]
 }
 
 // lastWord returns t's last word without closing brackets: the key for
@@ -66,10 +67,15 @@ func lastWord(t []byte) []byte {
 	return t
 }
 
+// knownWords holds every word of every setOf set, for firstWord.
+var knownWords = map[string]string{}
+
+// setOf returns a set of words, and makes firstWord know them.
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[w] = true
+		knownWords[w] = w
 	}
 	return m
 }

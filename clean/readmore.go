@@ -20,8 +20,7 @@ to read more about it.", stay.`,
 	Example: "The summit ends on Friday.\n\nRead More\n",
 	Find: func(d *Doc) []Span {
 		spans := shortLines(d, 200, func(_ int, t []byte) bool {
-			w := firstWord(t)
-			return (w == "read" || w == "continue" || w == "keep") && readMoreLine.Match(t)
+			return readMoreFirstWords[firstWord(t)] && readMoreLine.Match(t)
 		})
 		if s, ok := gluedReadMore(d); ok {
 			spans = append(spans, s)
@@ -31,7 +30,8 @@ to read more about it.", stay.`,
 }
 
 var (
-	readMoreLine = regexp.MustCompile(`^(?i:read\s+more|continue\s+reading|keep\s+reading|read\s+(?:the\s+)?full\s+(?:article|story))` +
+	readMoreFirstWords = setOf("read", "continue", "keep")
+	readMoreLine       = regexp.MustCompile(`^(?i:read\s+more|continue\s+reading|keep\s+reading|read\s+(?:the\s+)?full\s+(?:article|story))` +
 		`(?:\s*(?:»|›|→|>>?|\.\.\.|…))?$|^(?i:read\s+more)\s*:\s+\S.{0,150}$`)
 	// gluedTail is "Read More" after a paragraph's closing punctuation.
 	gluedTail = regexp.MustCompile(`[.!?…"”’)]([ \t]+(?:Read [Mm]ore|READ MORE)(?:\s*(?:»|›|→|\.\.\.|…))?)[ \t]*$`)

@@ -61,33 +61,29 @@ func findSocial(d *Doc) []Span {
 				continue
 			}
 		}
-		if len(t) > 220 || !socialPrefilter(t) {
+		if len(t) > 220 {
 			continue
 		}
-		if socialLine.Match(t) || z.edge(i) && edgeSocial.Match(t) {
+		// Every prompt starts with one of socialFirstWords, but for an
+		// edge line's count ("1.2k shares") or newsletter sentence.
+		w := socialFirstWords[firstWord(t)]
+		if w && socialLine.Match(t) ||
+			z.edge(i) && (w || isDigit(t[0]) || mentionsInbox(t)) && edgeSocial.Match(t) {
 			spans = append(spans, Span{l.Start, l.End})
 		}
 	}
 	return spans
 }
 
-// socialPrefilter is a cheap test that t might be a prompt: its first
-// word starts one, or it mentions a newsletter, an inbox or a network.
-func socialPrefilter(t []byte) bool {
-	if socialFirstWords[firstWord(t)] {
-		return true
-	}
-	for _, w := range socialWords {
-		if bytes.Contains(t, w) {
-			return true
-		}
-	}
-	return false
+// mentionsInbox reports whether t speaks of a newsletter or an inbox.
+func mentionsInbox(t []byte) bool {
+	return bytes.Contains(t, []byte("ewsletter")) || bytes.Contains(t, []byte("nbox"))
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 var (
 	socialFirstWords = setOf("share", "sharing", "tweet", "submit", "email", "e-mail", "pin", "whatsapp", "facebook",
 		"twitter", "linkedin", "reddit", "print", "save", "comment", "comments", "view", "show", "post", "leave",
 		"add", "join", "sign", "subscribe", "register", "please", "click", "download", "follow", "close", "get", "stay")
-	socialWords = [][]byte{[]byte("ewsletter"), []byte("nbox"), []byte("hare"), []byte("omments"), []byte("Follow")}
 )
