@@ -82,8 +82,9 @@ func isCredit(t []byte, edge bool) bool {
 	if creditFirstWords[firstWord(t)] {
 		switch {
 		case creditLabel.Match(t):
-			// A labelled credit names; a long label line is a caption.
-			return !bytes.HasPrefix(t, []byte("Credit")) || len(t) <= 100
+			// A labelled credit names; a long label line is a caption,
+			// and "Photo: the crowd grew all morning." is a sentence.
+			return (!bytes.HasPrefix(t, []byte("Credit")) || len(t) <= 100) && !proseAfterLabel(t)
 		case bbcLabel.Match(t), apPhoto.Match(t), isCreditBy(string(t)):
 			return true
 		}

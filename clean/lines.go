@@ -2,6 +2,8 @@ package clean
 
 import (
 	"bytes"
+	"unicode"
+	"unicode/utf8"
 )
 
 // trimmed returns line l's content without surrounding spaces and tabs,
@@ -78,4 +80,23 @@ func setOf(words ...string) map[string]bool {
 		knownWords[w] = w
 	}
 	return m
+}
+
+// proseAfterLabel reports whether what follows a line's label ("Credit:",
+// "Related:", "Read more:") reads as a sentence rather than a name or a
+// headline: it starts in lower case, or it is six words or more ending in
+// a full stop. Such a line is article text that happens to start so.
+func proseAfterLabel(t []byte) bool {
+	i := bytes.IndexAny(t, ":|")
+	if i < 0 {
+		return false
+	}
+	rest := bytes.TrimSpace(t[i+1:])
+	if len(rest) == 0 {
+		return false
+	}
+	if r, _ := utf8.DecodeRune(rest); unicode.IsLower(r) {
+		return true
+	}
+	return bytes.HasSuffix(rest, []byte(".")) && bytes.Count(rest, []byte(" ")) >= 5
 }

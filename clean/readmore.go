@@ -20,7 +20,7 @@ to read more about it.", stay.`,
 	Example: "The summit ends on Friday.\n\nRead More\n",
 	Find: func(d *Doc) []Span {
 		spans := shortLines(d, 200, func(_ int, t []byte) bool {
-			return readMoreFirstWords[firstWord(t)] && readMoreLine.Match(t)
+			return readMoreFirstWords[firstWord(t)] && readMoreLine.Match(t) && !proseAfterLabel(t)
 		})
 		if s, ok := gluedReadMore(d); ok {
 			spans = append(spans, s)

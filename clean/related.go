@@ -56,7 +56,7 @@ func findRelated(d *Doc) []Span {
 		}
 		t, _ := d.trimmed(l)
 		w := firstWord(t)
-		if relatedFirstWords[w] && relatedLink.Match(t) {
+		if relatedFirstWords[w] && relatedLink.Match(t) && !proseAfterLabel(t) {
 			spans = append(spans, Span{l.Start, l.End})
 			continue
 		}

@@ -31,9 +31,9 @@ var (
 		`share (?:on|via)\s*:?\s*(?:(?:facebook|twitter|reddit|google\+|linkedin|whatsapp|e-?mail|pinterest|tumblr|flipboard|messenger|x)[\s,|•·]*)+|` +
 		`(?:share|tweet|submit|e-?mail|pin|whatsapp|facebook|twitter|linkedin|reddit)(?:\s*[|•·/]?\s*(?:share|tweet|submit|e-?mail|pin|whatsapp|facebook|twitter|linkedin|reddit|print|save))+|` +
 		`share all sharing options(?: for: .{1,150})?|close share panel|sharing is caring!?|click to tweet|` +
-		`(?:please )?(?:click here to )?(?:sign up|subscribe|register) (?:to|for) .{0,80}newsletters?\b.{0,100}|` +
+		`(?:please )?(?:click here to )?(?:sign up|subscribe|register) (?:to|for) [^,;.!?]{0,80}newsletters?\b[^,;"“”]{0,100}|` +
 		`click here to (?:get|download) the .{1,40} app|download (?:our|the free) .{1,40} app\b.{0,80}|` +
-		`follow (?:us|me|@\w+) on (?:twitter|facebook|instagram|linkedin|youtube|tiktok|social media|x)\b.{0,80}` +
+		`follow (?:us|me|@\w+) on (?:twitter|facebook|instagram|linkedin|youtube|tiktok|social media|x)\b[^,;"“”]{0,80}` +
 		`)\s*[:.!]?$`)
 	// edgeSocial is a prompt only above or below the article.
 	edgeSocial = regexp.MustCompile(`^(?i:` +
