@@ -71,6 +71,14 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 	if format == "jsonl" {
 		return p.jsonlOutcome(ctx, out, rules)
 	}
+	if p.o.write && src.path != "" {
+		// Before reading: a FIFO would block, and a link is refused
+		// whether or not its target needs cleaning.
+		if _, err := regularFile(src.path); err != nil {
+			out.err = err
+			return out
+		}
+	}
 	data, perm, err := p.read(src)
 	if err != nil {
 		out.err = err
@@ -94,7 +102,7 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 			return refuse(out, "HTML is not rewritten in place, since its cleaned form is text; use -o DIR")
 		}
 		data = clean.HTMLToText(data)
-		out.src.rel = strings.TrimSuffix(src.rel, filepath.Ext(src.rel)) + ".txt"
+		out.src.rel = mirrorName(src.rel, format)
 	}
 	res := clean.Clean(data, rules)
 	out.res, out.changed = res, res.Changed()
@@ -125,6 +133,15 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 		out.err = p.writeMirror(out.src.rel, perm, res.Output)
 	}
 	return out
+}
+
+// mirrorName is the path below -o's folder for the copy of a file at rel:
+// HTML becomes text, so x.html is copied to x.txt.
+func mirrorName(rel, format string) string {
+	if format != "html" {
+		return rel
+	}
+	return strings.TrimSuffix(rel, filepath.Ext(rel)) + ".txt"
 }
 
 // refuse ends a source's processing: with a notice when it was found by a

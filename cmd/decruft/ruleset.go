@@ -119,15 +119,18 @@ func selectRules(all, defaults []*clean.Rule, enable, disable []string) ([]*clea
 	return rules, nil
 }
 
-// check resolves the rules for every argument before any work starts, so
-// that a bad config or rule name is one clear error rather than one per file.
-func (s *ruleSet) check(args []string) error {
+// check resolves the rules for every input before any work starts, so
+// that a bad config or rule name is one clear error, before a file is
+// touched: the configs above each argument, and, unless --config names
+// one for all, those in the folders a walk will enter.
+func (s *ruleSet) check(o *options, args []string) error {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
 	for _, a := range args {
 		path := a
-		switch fi, err := os.Stat(a); {
+		fi, err := os.Stat(a)
+		switch {
 		case a == "-":
 			path = ""
 		case err == nil && fi.IsDir():
@@ -135,6 +138,19 @@ func (s *ruleSet) check(args []string) error {
 		}
 		if _, err := s.forPath(path); err != nil {
 			return err
+		}
+		if s.config != "" || err != nil || !fi.IsDir() {
+			continue
+		}
+		var bad error
+		walkDirs(o, a, func(dir string) bool {
+			if _, err := os.Lstat(filepath.Join(dir, clean.ConfigName)); err == nil {
+				_, bad = s.forPath(filepath.Join(dir, "x"))
+			}
+			return bad == nil
+		})
+		if bad != nil {
+			return bad
 		}
 	}
 	return nil

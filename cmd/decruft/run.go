@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // describe turns an error about a file into the reason alone, since
@@ -28,7 +29,7 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 		return err
 	}
 	rules := newRuleSet(o)
-	if err := rules.check(args); err != nil {
+	if err := rules.check(o, args); err != nil {
 		return err
 	}
 	p := &processor{o: o, rules: rules, stdin: stdin, color: useColor(o.color, stdout)}
@@ -118,9 +119,11 @@ func (o *options) validate(args []string) error {
 	case o.jobs < 1:
 		return fmt.Errorf("--jobs %d: want at least 1", o.jobs)
 	}
-	for _, g := range append(o.include, o.exclude...) {
-		if _, err := filepath.Match(g, ""); err != nil {
-			return fmt.Errorf("glob %q: %v", g, err)
+	for flag, globs := range map[string][]string{"--include": o.include, "--exclude": o.exclude} {
+		for _, g := range globs {
+			if _, err := filepath.Match(g, ""); err != nil {
+				return fmt.Errorf("%s %q: %v", flag, g, err)
+			}
 		}
 	}
 	if o.outDir != "" {
@@ -129,22 +132,40 @@ func (o *options) validate(args []string) error {
 	return nil
 }
 
+// mirrorFormat is the format that decides a copy's name: HTML by flag or
+// by extension. (HTML found by its content keeps its file's name.)
+func mirrorFormat(o *options, path string) string {
+	if o.format == "html" {
+		return "html"
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm":
+		if o.format == "auto" {
+			return "html"
+		}
+	}
+	return o.format
+}
+
 // gather sends the sources named by args, walking directories.
 func gather(ctx context.Context, o *options, args []string, out chan<- source) {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	// With -o and several inputs, two of them could mirror to one place.
+	// Under -o two inputs could mirror to one place: two named files with
+	// one name, or x.html (copied as x.txt) beside x.txt. The second is
+	// an error, decided here in input order.
 	var copies map[string]string
-	if o.outDir != "" && len(args) > 1 {
+	if o.outDir != "" {
 		copies = map[string]string{}
 	}
 	send := func(s source) bool {
 		if copies != nil && s.err == nil {
-			if first, ok := copies[s.rel]; ok {
+			name := mirrorName(s.rel, mirrorFormat(o, s.path))
+			if first, ok := copies[name]; ok {
 				s.err = fmt.Errorf("its copy would overwrite that of %s in %s; not written", first, o.outDir)
 			} else {
-				copies[s.rel] = s.name
+				copies[name] = s.name
 			}
 		}
 		select {

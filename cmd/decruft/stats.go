@@ -57,7 +57,7 @@ func (t *tally) addLines(st *jsonl.Stats) {
 }
 
 func (t *tally) summary() string {
-	return fmt.Sprintf("decruft: %d files seen, %d changed, %d skipped, %d failed", t.files, t.changed, t.skipped, t.failed)
+	return fmt.Sprintf("decruft: %s seen, %d changed, %d skipped, %d failed", plural(t.files, "file"), t.changed, t.skipped, t.failed)
 }
 
 func (t *tally) stats() string {
@@ -78,6 +78,13 @@ func (t *tally) stats() string {
 	if len(parts) > 0 {
 		per = strings.Join(parts, ", ")
 	}
-	return fmt.Sprintf("decruft: %d files, %d bytes in, %d bytes removed (%.1f%%); removals: %s",
-		t.files, t.bytesIn, t.bytesRemoved, pct, per)
+	return fmt.Sprintf("decruft: %s, %d bytes in, %d bytes removed (%.1f%%); removals: %s",
+		plural(t.files, "file"), t.bytesIn, t.bytesRemoved, pct, per)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

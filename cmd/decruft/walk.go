@@ -68,3 +68,21 @@ func matchAny(globs []string, name, rel string) bool {
 	}
 	return false
 }
+
+// walkDirs hands visit the folders below root (root included) that a walk
+// enters, until visit returns false.
+func walkDirs(o *options, root string, visit func(dir string) bool) {
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, path)
+		if path != root && (!o.hidden && strings.HasPrefix(d.Name(), ".") || matchAny(o.exclude, d.Name(), rel)) {
+			return filepath.SkipDir
+		}
+		if !visit(path) {
+			return filepath.SkipAll
+		}
+		return nil
+	})
+}

@@ -31,8 +31,11 @@ func regularFile(path string) (os.FileInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s); not rewritten", fi.Mode().Type())
+	switch {
+	case fi.Mode()&os.ModeSymlink != 0:
+		return nil, errors.New("a symbolic link; -w rewrites regular files only, never through a link")
+	case !fi.Mode().IsRegular():
+		return nil, fmt.Errorf("not a regular file (%s); -w rewrites regular files only", fi.Mode().Type())
 	}
 	return fi, nil
 }
@@ -197,7 +200,15 @@ func checkOutDir(dir string, args []string) error {
 	}
 	for _, a := range args {
 		fi, err := os.Stat(a)
-		if err != nil || !fi.IsDir() {
+		if err == nil && !fi.IsDir() {
+			// A named file is copied to DIR/<its name>: into its own
+			// folder, that is the file itself (or its neighbour).
+			if folder, err := resolve(filepath.Dir(a)); err == nil && folder == out {
+				return fmt.Errorf("-o %s: the output folder holds the input %s, which its copy would overwrite", dir, a)
+			}
+			continue
+		}
+		if err != nil {
 			continue
 		}
 		in, err := resolve(a)
