@@ -89,8 +89,8 @@ walked recursively for ` + strings.Join(defaultIncludes, ", ") + ` files (see --
 Cleaned text goes to standard output unless -w or -o says otherwise.
 
 Exit status: 0 on success, 1 when --check finds input that would change,
-2 on errors (bad usage, unreadable or unwritable files), 130 when
-interrupted. With several inputs, a failing one is reported as
+2 on errors (bad usage, unreadable or unwritable files), 130 or 143
+when interrupted by SIGINT or SIGTERM. With several inputs, a failing one is reported as
 "decruft: <path>: <reason>" and the others are still processed.`,
 		Example:       rootExamples,
 		Version:       versionString(),

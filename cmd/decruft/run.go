@@ -75,6 +75,9 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 		return fmt.Errorf("writing output: %w", err)
 	}
 	if ctx.Err() != nil {
+		if cause := context.Cause(ctx); errors.Is(cause, errInterrupted) {
+			return cause
+		}
 		return errInterrupted
 	}
 	if batch && !o.quiet {

@@ -217,11 +217,18 @@ func TestKillDuringWrite(t *testing.T) {
 	}
 }
 
-// TestInterruptDuringWrite sends SIGINT while -w streams a JSONL file
+// TestInterruptDuringWrite: Ctrl-C during -w leaves no temp file, the
+// original intact, and exit 130.
+func TestInterruptDuringWrite(t *testing.T) { interruptDuringWrite(t, syscall.SIGINT) }
+
+// TestTerminateDuringWrite: SIGTERM does the same, with exit 143.
+func TestTerminateDuringWrite(t *testing.T) { interruptDuringWrite(t, syscall.SIGTERM) }
+
+// interruptDuringWrite sends sig while -w streams a JSONL file
 // into its temp file: the temp file must go, the original stay intact,
-// and the exit status 130. Text files done before the signal
+// and the exit status 128 plus the signal's number. Text files done before the signal
 // hold their new content, the others their old.
-func TestInterruptDuringWrite(t *testing.T) {
+func interruptDuringWrite(t *testing.T, sig syscall.Signal) {
 	c := makeCorpus(t, 20, 64<<20)
 	big := filepath.Join(c.dir, "big.jsonl")
 	cmd := c.command()
@@ -244,15 +251,15 @@ func TestInterruptDuringWrite(t *testing.T) {
 		}
 		time.Sleep(time.Millisecond)
 	}
-	cmd.Process.Signal(syscall.SIGINT)
+	cmd.Process.Signal(sig)
 	err := cmd.Wait()
 	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != exitInterrupted {
-		t.Errorf("exit: %v, want status %d; stderr:\n%s", err, exitInterrupted, stderr.String())
+	if !errors.As(err, &ee) || ee.ExitCode() != 128+int(sig) {
+		t.Errorf("exit: %v, want status %d; stderr:\n%s", err, 128+int(sig), stderr.String())
 	}
 	r, temps := c.check(t)
 	if temps != 0 {
-		t.Errorf("%d temp files left after SIGINT", temps)
+		t.Errorf("%d temp files left after %v", temps, sig)
 	}
 	if got, _ := os.ReadFile(big); !bytes.Equal(got, c.old[big]) {
 		t.Errorf("the interrupted JSONL file changed")
