@@ -128,6 +128,15 @@ when interrupted by SIGINT or SIGTERM. With several inputs, a failing one is rep
 	cmd.SetErr(stderr)
 	cmd.SetVersionTemplate("decruft {{.Version}}\n")
 	cmd.AddCommand(newRulesCmd(o))
+	// cobra's completion command prints its help and succeeds when given
+	// an unknown shell; a script should see that fail.
+	cmd.InitDefaultCompletionCmd()
+	for _, c := range cmd.Commands() {
+		if c.Name() == "completion" {
+			c.Args = cobra.NoArgs
+			c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+		}
+	}
 	return cmd
 }
 
