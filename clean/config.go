@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -164,7 +165,7 @@ func (c *Config) Rules(builtin []*Rule) ([]*Rule, error) {
 			if _, ok := on[n]; !ok {
 				return nil, c.errorf(at, "%s: no built-in rule %q", set.key, n)
 			}
-			if set.value && contains(c.Disable, n) {
+			if set.value && slices.Contains(c.Disable, n) {
 				return nil, c.errorf(at, "rule %q both enabled and disabled", n)
 			}
 			on[n] = set.value
@@ -186,15 +187,6 @@ func (c *Config) Rules(builtin []*Rule) ([]*Rule, error) {
 		return nil, fmt.Errorf("%s: %v", c.Path, err)
 	}
 	return rules, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // userRule builds the Rule that rule table rc describes.

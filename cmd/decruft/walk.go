@@ -19,11 +19,7 @@ func walk(o *options, root string, send func(source) bool) bool {
 	if len(includes) == 0 {
 		includes = defaultIncludes
 	}
-	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		// A link named on the command line is the tree the user chose:
-		// WalkDir does not follow its root otherwise, and would find nothing.
-		root += string(filepath.Separator)
-	}
+	root = walkRoot(root)
 	stopped := false
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -34,13 +30,11 @@ func walk(o *options, root string, send func(source) bool) bool {
 			return nil
 		}
 		rel, _ := filepath.Rel(root, path)
-		if path != root {
-			if !o.hidden && strings.HasPrefix(d.Name(), ".") || matchAny(o.exclude, d.Name(), rel) {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
+		if filteredOut(o, root, path, rel, d) {
+			if d.IsDir() {
+				return filepath.SkipDir
 			}
+			return nil
 		}
 		if !d.Type().IsRegular() || !matchAny(includes, d.Name(), rel) {
 			return nil
@@ -52,6 +46,22 @@ func walk(o *options, root string, send func(source) bool) bool {
 		return nil
 	})
 	return !stopped
+}
+
+// walkRoot is root as WalkDir must see it: a link named on the command line
+// is the tree the user chose, but WalkDir follows no link, its root's
+// included, unless the path ends in a separator.
+func walkRoot(root string) string {
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return root + string(filepath.Separator)
+	}
+	return root
+}
+
+// filteredOut reports whether a walk skips an entry below its root: a
+// hidden one without --hidden, or one --exclude names.
+func filteredOut(o *options, root, path, rel string, d fs.DirEntry) bool {
+	return path != root && (!o.hidden && strings.HasPrefix(d.Name(), ".") || matchAny(o.exclude, d.Name(), rel))
 }
 
 // matchAny reports whether a glob matches the base name, or, for globs
@@ -72,12 +82,12 @@ func matchAny(globs []string, name, rel string) bool {
 // walkDirs hands visit the folders below root (root included) that a walk
 // enters, until visit returns false.
 func walkDirs(o *options, root string, visit func(dir string) bool) {
+	root = walkRoot(root)
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
 			return nil
 		}
-		rel, _ := filepath.Rel(root, path)
-		if path != root && (!o.hidden && strings.HasPrefix(d.Name(), ".") || matchAny(o.exclude, d.Name(), rel)) {
+		if rel, _ := filepath.Rel(root, path); filteredOut(o, root, path, rel, d) {
 			return filepath.SkipDir
 		}
 		if !visit(path) {
