@@ -16,8 +16,8 @@ languages ("Anzeige", "Publicidade", "Iklan"). Only whole lines go: a
 sentence about advertising stays, and so does a subhead such as
 "Advertising" or "Sponsors".`,
 	Example: "The vote is set for Tuesday.\n\nAdvertisement\n\nBoth parties expect a close result.\n",
-	Find: func(d *Doc) []Span {
-		return shortLines(d, 64, func(_ int, t []byte) bool {
+	Find: func(d *Doc) []Candidate {
+		return shortLines(d, 64, Evidence{Kind: Marker, Why: "ad marker"}, func(_ int, t []byte) bool {
 			return len(t) > 0 && adFirstBytes[t[0]] && adLine.Match(t)
 		})
 	},

@@ -14,8 +14,8 @@ the source line "Powered by NewsAPI , in <Category> on <date>." (category
 and date may be empty) and the image placeholder line "news image". Only
 whole lines go: a sentence that mentions NewsAPI stays.`,
 	Example: "Powered by NewsAPI , in Liberal Perspective on .\n\nnews image\n",
-	Find: func(d *Doc) []Span {
-		return shortLines(d, 160, func(_ int, t []byte) bool {
+	Find: func(d *Doc) []Candidate {
+		return shortLines(d, 160, Evidence{Kind: Marker, Why: "aggregator template"}, func(_ int, t []byte) bool {
 			return aggregatorFirstWords[firstWord(t)] && aggregatorLine.Match(t)
 		})
 	},

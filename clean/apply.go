@@ -12,6 +12,8 @@ type Result struct {
 	// Removals are sorted and disjoint: where rules overlap, the bytes
 	// are credited to the removal that starts first (then the earlier rule).
 	Removals []Removal
+	// Vetoed are the candidates the guard kept in the text, sorted.
+	Vetoed []Veto
 	// Output is the cleaned text.
 	Output []byte
 }
@@ -25,7 +27,7 @@ func Text(src []byte) *Result { return Clean(src, Defaults(All)) }
 // maxPasses bounds how often Clean runs the rules over its own output.
 const maxPasses = 4
 
-// Clean runs rules over src and applies what they find.
+// Clean runs rules over src and applies what the guard lets through.
 //
 // Rules see each other's work: a teaser is easier to recognise once the
 // credit line inside its copy is gone. So the rules run again over the
@@ -34,22 +36,31 @@ const maxPasses = 4
 // clean(x), as every removal is still a span of src.
 func Clean(src []byte, rules []*Rule) *Result {
 	d := Parse(src)
-	rs := disjoint(d, find(d, rules))
+	rs, vetoed := guard(d, find(d, rules))
+	rs = disjoint(d, rs)
 	var out []byte
 	for pass := 1; ; pass++ {
 		var segs []segment
-		out = apply(d, rs, &segs)
+		out = apply(d, rs, &segs, nil)
 		if len(rs) == 0 || pass == maxPasses {
 			break
 		}
-		more := find(Parse(out), rules)
+		od := Parse(out)
+		more, moreVetoed := guard(od, find(od, rules))
+		for _, v := range moreVetoed {
+			for _, s := range mapBack(segs, v.Span) {
+				v.Span, v.Tail, v.Copy = s, hull(segs, v.Tail), hull(segs, v.Copy)
+				vetoed = append(vetoed, v)
+			}
+		}
 		if len(more) == 0 {
 			break
 		}
 		n := len(rs)
 		for _, r := range more {
 			for _, s := range mapBack(segs, r.Span) {
-				rs = append(rs, Removal{Rule: r.Rule, Span: s})
+				r.Tail, r.Copy = hull(segs, r.Tail), hull(segs, r.Copy)
+				rs = append(rs, Removal{Rule: r.Rule, Span: s, Evidence: r.Evidence})
 			}
 		}
 		if len(rs) == n {
@@ -57,17 +68,38 @@ func Clean(src []byte, rules []*Rule) *Result {
 		}
 		rs = disjoint(d, rs)
 	}
-	return &Result{Doc: d, Removals: rs, Output: out}
+	return &Result{Doc: d, Removals: rs, Vetoed: dedupeVetoes(vetoed), Output: out}
 }
 
-func find(d *Doc, rules []*Rule) []Removal {
-	var rs []Removal
+func find(d *Doc, rules []*Rule) []ruleCandidate {
+	var cs []ruleCandidate
 	for _, r := range rules {
-		for _, s := range r.Find(d) {
-			rs = append(rs, Removal{Rule: r.Name, Span: s})
+		for _, c := range r.Find(d) {
+			cs = append(cs, ruleCandidate{r.Name, c})
 		}
 	}
-	return rs
+	return cs
+}
+
+// hull maps an output span back to the source span from its first byte's
+// origin to its last's; an empty span stays empty.
+func hull(segs []segment, s Span) Span {
+	if s.End <= s.Start {
+		return Span{}
+	}
+	src := mapBack(segs, s)
+	if len(src) == 0 {
+		return Span{}
+	}
+	return Span{src[0].Start, src[len(src)-1].End}
+}
+
+// dedupeVetoes sorts vetoes and drops those a later pass repeated.
+func dedupeVetoes(vs []Veto) []Veto {
+	slices.SortStableFunc(vs, func(a, b Veto) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), cmp.Compare(a.Rule, b.Rule))
+	})
+	return slices.CompactFunc(vs, func(a, b Veto) bool { return a.Rule == b.Rule && a.Span == b.Span })
 }
 
 // A segment records that output bytes [out, out+n) are source bytes
@@ -118,11 +150,12 @@ func disjoint(d *Doc, rs []Removal) []Removal {
 // and disjoint. Kept lines are copied byte for byte; a line left blank by
 // removals goes entirely; runs of blank lines collapse to their first line;
 // leading and trailing blank lines go; the last line ends in a newline.
-func Apply(d *Doc, rs []Removal) []byte { return apply(d, rs, nil) }
+func Apply(d *Doc, rs []Removal) []byte { return apply(d, rs, nil, nil) }
 
 // apply is Apply that, when segs is not nil, records where each output
-// byte came from.
-func apply(d *Doc, rs []Removal, segs *[]segment) []byte {
+// byte came from, and when fate is not nil, calls it for each line written
+// with the pieces of its content kept.
+func apply(d *Doc, rs []Removal, segs *[]segment, fate func(line int, kept []Span)) []byte {
 	out := make([]byte, 0, len(d.Src)+2)
 	copySrc := func(start, end int) {
 		if start >= end {
@@ -160,10 +193,16 @@ func apply(d *Doc, rs []Removal, segs *[]segment) []byte {
 		if pendingBlank >= 0 {
 			b := d.Lines[pendingBlank]
 			copySrc(b.Start, b.Next)
+			if fate != nil {
+				fate(pendingBlank, []Span{{b.Start, b.End}})
+			}
 			pendingBlank = -1
 		}
 		for _, p := range pieces {
 			copySrc(p.Start, p.End)
+		}
+		if fate != nil {
+			fate(i, pieces)
 		}
 		copySrc(l.End, l.Next)
 		wrote, last = true, l
@@ -203,4 +242,25 @@ func keptPieces(src []byte, l Line, rs []Removal, pieces []Span) []Span {
 		}
 	}
 	return pieces[:0]
+}
+
+// Fates returns what became of each input line: the pieces of its content
+// that the output holds, in order, or nil for a line dropped (removed
+// whole, or a blank line that collapsed). The output writes each kept
+// line's pieces and then its terminator; terminated reports whether the
+// output also completed the terminator of the last line written, which the
+// input lacked. A diff built from this shows exactly what was removed.
+func (r *Result) Fates() (kept [][]Span, terminated bool) {
+	d := r.Doc
+	kept = make([][]Span, len(d.Lines))
+	last := -1
+	apply(d, r.Removals, nil, func(i int, pieces []Span) {
+		kept[i] = slices.Clone(pieces)
+		last = i
+	})
+	if last >= 0 {
+		l := d.Lines[last]
+		terminated = l.Next == l.End || d.Src[l.Next-1] == '\r'
+	}
+	return kept, terminated
 }

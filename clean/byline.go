@@ -27,7 +27,9 @@ a byline holds "By" and names (capitalised words), with or without a date.
 In the middle of the article such lines stay: there a date may head a
 diary entry. So do sentences such as "By Tuesday, the river had risen."`,
 	Example: "By Jamelle Bouie\n\nPublished 7:07 PM EST Nov 19, 2019\n\n" + bylineBody + "\n",
-	Find:    findBylines,
+	Find: func(d *Doc) []Candidate {
+		return spansAs(findBylines(d), Evidence{Kind: Shape, Why: "byline or dateline at the article's edge"})
+	},
 }
 
 const bylineBody = "Voters in four states went to the polls this month, and in each of them the president tied " +

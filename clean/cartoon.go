@@ -19,7 +19,9 @@ by markdown scrapers ("[](https://…/cartoon/a26615)"). The caption goes only
 when it directly precedes the credit; quoted dialogue elsewhere stays, and so
 does prose such as "the cartoon by Osvaldo Cavandoli ran for years".`,
 	Example: "“I like your style, kid.”\n\nCartoon by Jerald Lewis\n",
-	Find:    findCartoons,
+	Find: func(d *Doc) []Candidate {
+		return spansAs(findCartoons(d), Evidence{Kind: Marker, Why: "caption and cartoon credit"})
+	},
 }
 
 var (

@@ -72,9 +72,6 @@ type ruleConfig struct {
 	Regexp  []string `toml:"regexp"`
 }
 
-// maxUserLine is the longest line user rules try.
-const maxUserLine = 300
-
 // FindConfig returns the path of the nearest .decruft.toml in dir or a
 // folder above it, or "" if there is none.
 func FindConfig(dir string) (string, error) {
@@ -239,22 +236,10 @@ func (c *Config) userRule(at string, rc ruleConfig) (*Rule, error) {
 		doc = "lines set in " + filepath.Base(c.Path)
 	}
 	doc += fmt.Sprintf("\n\nA rule from %s: it removes whole lines (where: %s).", c.Path, where)
-	return &Rule{
-		Name:    rc.Name,
-		Doc:     doc,
-		Default: true,
-		Find: func(d *Doc) []Span {
-			z := d.zone()
-			return shortLines(d, maxUserLine, func(i int, t []byte) bool {
-				switch {
-				case where == "top" && !z.top(i), where == "bottom" && !z.bottom(i):
-					return false
-				}
-				return m.match(t)
-			})
-		},
-	}, nil
+	return LineRule(rc.Name, doc, wheres[where], m.match), nil
 }
+
+var wheres = map[string]Where{"anywhere": Anywhere, "top": Top, "bottom": Bottom}
 
 // A lineMatcher holds one user rule's patterns.
 type lineMatcher struct {

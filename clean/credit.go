@@ -29,7 +29,9 @@ must also sit above or below the article, since such a line in the middle
 may list people. Credit text inside a sentence stays, and so do lines such
 as "Images by Hubble show the galaxy is expanding."`,
 	Example: "The rocket lifted off at dawn.\n\nPhotograph: Joe Raedle/Getty Images\n\nIt reached orbit nine minutes later.\n",
-	Find:    findCredits,
+	Find: func(d *Doc) []Candidate {
+		return spansAs(findCredits(d), Evidence{Kind: Marker, Why: "picture credit"})
+	},
 }
 
 const maxCreditLen = 160
@@ -68,9 +70,9 @@ var aloneAgencies = map[string]bool{
 
 func findCredits(d *Doc) []Span {
 	z := d.zone()
-	return shortLines(d, maxCreditLen, func(i int, t []byte) bool {
+	return spansOf(shortLines(d, maxCreditLen, Evidence{}, func(i int, t []byte) bool {
 		return isCredit(t, z.edge(i))
-	})
+	}))
 }
 
 // isCredit reports whether trimmed line t is a picture credit; edge says

@@ -30,7 +30,7 @@ type Doc struct {
 	Paras []Para
 
 	// teaser caches findTeaser, which the duplicate rule consults too.
-	teaser     []Span
+	teaser     *Candidate
 	teaserDone bool
 }
 

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"fmt"
 	"hash/maphash"
 )
 
@@ -21,7 +22,7 @@ A teaser near the top that the teaser rule removes is left to that rule, so
 that the article's own copy of it stays.`,
 	Example: dupPara + "\n\nCrews worked through the night.\n\nRepairs began on Monday.\n\nSchools stayed closed.\n\n" +
 		"The mayor thanked the crews.\n\nResidents were told to boil water.\n\nMore rain is due on Friday.\n\n" + dupPara + "\n",
-	Find: findDuplicates,
+	Find:    findDuplicates,
 }
 
 const dupPara = "The storm brought down power lines across the county, leaving thousands of homes without " +
@@ -32,10 +33,10 @@ const (
 	dupMinLineAvg = 60
 )
 
-func findDuplicates(d *Doc) []Span {
+func findDuplicates(d *Doc) []Candidate {
 	var teaser Span
-	if t := findTeaser(d); len(t) > 0 {
-		teaser = t[0]
+	if t := findTeaser(d); t != nil {
+		teaser = t.Span
 	}
 	// Paragraphs are keyed by hash, not by a copy of their text, which
 	// would double the memory a large document needs; a hit is compared
@@ -43,7 +44,7 @@ func findDuplicates(d *Doc) []Span {
 	// both.
 	seed := maphash.MakeSeed()
 	seen := map[uint64]int{} // hash -> index of the first paragraph
-	var spans []Span
+	var cs []Candidate
 	for i, p := range d.Paras {
 		t := bytes.TrimSpace(d.ParaText(p))
 		if len(t) < dupMinLen || len(t) < dupMinLineAvg*(p.Last-p.First+1) {
@@ -51,8 +52,9 @@ func findDuplicates(d *Doc) []Span {
 		}
 		h := maphash.Bytes(seed, t)
 		if first, ok := seen[h]; ok {
-			if bytes.Equal(bytes.TrimSpace(d.ParaText(d.Paras[first])), t) {
-				spans = append(spans, Span{p.Start, p.End})
+			if f := d.Paras[first]; bytes.Equal(bytes.TrimSpace(d.ParaText(f)), t) {
+				cs = append(cs, Candidate{Span{p.Start, p.End}, Evidence{Kind: Copy,
+					Why: fmt.Sprintf("repeats line %d", f.First+1), Copy: Span{f.Start, f.End}}})
 			}
 			continue
 		}
@@ -62,5 +64,5 @@ func findDuplicates(d *Doc) []Span {
 		}
 		seen[h] = i
 	}
-	return spans
+	return cs
 }

@@ -33,7 +33,9 @@ and stays, as do contributor lines ("… contributed to this report.") and
 the same words in the article's body.`,
 	Example: bylineBody + "\n\nWrite to Al Root at allen.root@dowjones.com\n\n" +
 		"© 2019 OregonLive.com. All rights reserved ( About Us ).\n",
-	Find: findFooter,
+	Find: func(d *Doc) []Candidate {
+		return spansAs(findFooter(d), Evidence{Kind: Label, Why: "site footer notice below the article"})
+	},
 }
 
 // maxFooterLen caps the lines the footer rule reads: footer notices are

@@ -19,20 +19,37 @@ func (d *Doc) trimmed(l Line) ([]byte, int) {
 	return d.Src[start:end], start
 }
 
-// shortLines returns the spans of every non-blank line no longer than
-// maxLen bytes for which keep(i, trimmed text) is true. Rules put a cheap
-// byte test before any regexp in keep: most short lines are not cruft.
-func shortLines(d *Doc, maxLen int, keep func(i int, t []byte) bool) []Span {
-	var spans []Span
+// shortLines proposes, with evidence ev, every non-blank line no longer
+// than maxLen bytes for which keep(i, trimmed text) is true. Rules put a
+// cheap byte test before any regexp in keep: most short lines are not cruft.
+func shortLines(d *Doc, maxLen int, ev Evidence, keep func(i int, t []byte) bool) []Candidate {
+	var cs []Candidate
 	for i, l := range d.Lines {
 		if l.Blank || l.End-l.Start > maxLen {
 			continue
 		}
 		if t, _ := d.trimmed(l); keep(i, t) {
-			spans = append(spans, Span{l.Start, l.End})
+			cs = append(cs, Candidate{Span{l.Start, l.End}, ev})
 		}
 	}
+	return cs
+}
+
+func spansOf(cs []Candidate) []Span {
+	spans := make([]Span, len(cs))
+	for i, c := range cs {
+		spans[i] = c.Span
+	}
 	return spans
+}
+
+// spansAs turns spans into candidates with the same evidence.
+func spansAs(spans []Span, ev Evidence) []Candidate {
+	cs := make([]Candidate, len(spans))
+	for i, s := range spans {
+		cs[i] = Candidate{s, ev}
+	}
+	return cs
 }
 
 // firstWord returns t's first word, ASCII letters folded to lower case,

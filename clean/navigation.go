@@ -21,7 +21,9 @@ headline or a section name just before or after the menu stays. A menu
 word alone stays too, and so does every line below the first long
 paragraph, where "News" or "Business" may be a subhead.`,
 	Example: "Home\nNews\nSports\nBusiness\n\n" + bylineBody + "\n",
-	Find:    findNavigation,
+	Find: func(d *Doc) []Candidate {
+		return spansAs(findNavigation(d), Evidence{Kind: Shape, Why: "run of menu words above the article"})
+	},
 }
 
 const (

@@ -18,14 +18,14 @@ glued to the end of the last paragraph (after its final punctuation) is cut
 from that line. Sentences that merely contain the words, such as "Voters want
 to read more about it.", stay.`,
 	Example: "The summit ends on Friday.\n\nRead More\n",
-	Find: func(d *Doc) []Span {
-		spans := shortLines(d, 200, func(_ int, t []byte) bool {
+	Find: func(d *Doc) []Candidate {
+		cs := shortLines(d, 200, Evidence{Kind: Label, Why: "read-more link"}, func(_ int, t []byte) bool {
 			return readMoreFirstWords[firstWord(t)] && readMoreLine.Match(t) && !proseAfterLabel(t)
 		})
 		if s, ok := gluedReadMore(d); ok {
-			spans = append(spans, s)
+			cs = append(cs, Candidate{s, Evidence{Kind: Marker, Why: "read-more link glued to the last line"}})
 		}
-		return spans
+		return cs
 	},
 }
 

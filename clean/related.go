@@ -22,7 +22,9 @@ such a heading up to the first line that reads as a sentence; above the
 article, those in the heading's own paragraph. In the middle
 of the article those headings stay: there they are as likely subheads.`,
 	Example: "The bill passed by 52 votes to 48.\n\nRelated: Senate leaders trade blame over budget\n\nIt now goes to the House.\n",
-	Find:    findRelated,
+	Find: func(d *Doc) []Candidate {
+		return spansAs(findRelated(d), Evidence{Kind: Label, Why: "link to other stories"})
+	},
 }
 
 const maxHeadline = 160

@@ -19,17 +19,22 @@ type Rule struct {
 	Default bool
 	// Example is a short input showing what the rule removes.
 	Example string
-	// Find returns the byte spans of d.Src to remove.
-	Find func(d *Doc) []Span
+	// Needs states the evidence the rule needs before it proposes a
+	// removal, for "decruft rules NAME".
+	Needs string
+	// Find proposes removals from d, each with its evidence. The guard
+	// decides which go.
+	Find func(d *Doc) []Candidate
 }
 
 // A Span is a half-open byte range [Start, End) of a document's source.
 type Span struct{ Start, End int }
 
-// A Removal is a span removed by a named rule.
+// A Removal is a span removed by a named rule, with the evidence for it.
 type Removal struct {
 	Rule string
 	Span
+	Evidence
 }
 
 // Title is the first line of the rule's doc.

@@ -21,7 +21,9 @@ could also be article text, such as a sentence that mentions a newsletter,
 a single "Print" or "Comments", or a share count, go only above or below
 the article (before its first or after its last long paragraph).`,
 	Example: "The museum reopens in May.\n\nShare this article\n",
-	Find:    findSocial,
+	Find: func(d *Doc) []Candidate {
+		return spansAs(findSocial(d), Evidence{Kind: Label, Why: "share, follow or newsletter prompt"})
+	},
 }
 
 var (

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -27,7 +28,13 @@ does a title that merely starts the first sentence.`,
 	Example: "Inside, the space reflects geopolitical realities. The delegation from Iceland\n\n" +
 		"news image\n\n" +
 		"Inside, the space reflects geopolitical realities. The delegation from Iceland, the alliance’s only member without a standing army, occupies a half-dozen offices.\n",
-	Find: findTeaser,
+	Find: func(d *Doc) []Candidate {
+		t := findTeaser(d)
+		if t == nil {
+			return nil
+		}
+		return []Candidate{*t}
+	},
 }
 
 const (
@@ -42,14 +49,14 @@ const (
 	teaserUnmarkedLen = 120
 )
 
-func findTeaser(d *Doc) []Span {
+func findTeaser(d *Doc) *Candidate {
 	if !d.teaserDone {
 		d.teaser, d.teaserDone = searchTeaser(d), true
 	}
 	return d.teaser
 }
 
-func searchTeaser(d *Doc) []Span {
+func searchTeaser(d *Doc) *Candidate {
 	for pi := 0; pi < len(d.Paras) && pi < teaserCandidates; pi++ {
 		p := d.Paras[pi]
 		copyAt := teaserCopy(d, p)
@@ -62,7 +69,9 @@ func searchTeaser(d *Doc) []Span {
 		if q := paraStartingAt(d, copyAt); q >= 0 && teaserCopy(d, d.Paras[q]) >= 0 {
 			return nil
 		}
-		return []Span{{p.Start, p.End}}
+		c := d.Lines[copyAt]
+		return &Candidate{Span{p.Start, p.End}, Evidence{Kind: Copy,
+			Why: fmt.Sprintf("copy of the opening at line %d", copyAt+1), Copy: Span{c.Start, c.End}}}
 	}
 	return nil
 }

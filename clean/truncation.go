@@ -17,7 +17,9 @@ before it go: the text before it stays, and so does its "…", which tells
 the reader that the text was cut. A marker in the middle of the text is
 left alone (the teaser rule handles teasers that carry one).`,
 	Example: "The minister said the talks would resume next week, but gave no … [+2481 chars]\n",
-	Find:    findTruncation,
+	Find: func(d *Doc) []Candidate {
+		return spansAs(findTruncation(d), Evidence{Kind: Marker, Why: "NewsAPI truncation marker"})
+	},
 }
 
 var charsMarker = regexp.MustCompile(`\s*\[\+\d{1,7} chars\]$`)

@@ -1,0 +1,148 @@
+package clean
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// The guard keeps decruft's promise in one place: rules propose candidates
+// with evidence, and the guard decides. Text that reads as article prose
+// stays unless the evidence is strong (a fixed marker, or a copy of text
+// that stays). It vetoes a candidate when:
+//
+//   - the text after its label runs on into a sentence ("Follow us on
+//     Twitter was his slogan.");
+//   - the text above introduces it: a kept line of prose ending in a colon
+//     ("The redesigned paper will have four sections:", "The caption
+//     read:") makes what follows a quotation or a list of the article's;
+//   - a line it would remove reads as a sentence in the body of the
+//     article (between its first and last long paragraph, or anywhere in
+//     a text without long paragraphs), and its evidence is not strong;
+//   - it removes a copy of repeated text whose other copy goes too.
+//
+// Candidates are judged from the top of the document down, so each check
+// sees which text above stays.
+
+// A ruleCandidate is a candidate with the name of the rule that found it.
+type ruleCandidate struct {
+	rule string
+	Candidate
+}
+
+// guard returns the candidates that go, as removals, and the vetoed ones.
+func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	slices.SortStableFunc(cands, func(a, b ruleCandidate) int { return cmp.Compare(a.Start, b.Start) })
+	z := d.zone()
+	removed := make(map[int]bool) // lines whose content goes whole
+	var ok []Removal
+	var vetoed []Veto
+	for _, c := range cands {
+		if reason := judge(d, z, c, removed); reason != "" {
+			vetoed = append(vetoed, Veto{Rule: c.rule, Candidate: c.Candidate, Reason: reason})
+			continue
+		}
+		ok = append(ok, Removal{Rule: c.rule, Span: c.Span, Evidence: c.Evidence})
+		first, last := d.LineAt(c.Start), d.LineAt(c.End-1)
+		for i := first; i <= last; i++ {
+			if covers(d, c.Span, i) {
+				removed[i] = true
+			}
+		}
+	}
+	// A copy goes only while its other copy stays.
+	kept := ok[:0]
+	for _, r := range ok {
+		if r.Kind == Copy && overlapsAny(r.Copy, ok, r.Span) {
+			vetoed = append(vetoed, Veto{Rule: r.Rule, Candidate: Candidate{r.Span, r.Evidence},
+				Reason: "its other copy is removed too"})
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept, vetoed
+}
+
+// judge returns why candidate c must stay, or "" if it may go.
+func judge(d *Doc, z zone, c ruleCandidate, removed map[int]bool) string {
+	if c.Tail.End > c.Tail.Start && tailRunsOn(d.Src[c.Tail.Start:c.Tail.End]) {
+		return fmt.Sprintf("the text after its label runs on as a sentence: %q", clip(d.Src[c.Tail.Start:c.Tail.End]))
+	}
+	first, last := d.LineAt(c.Start), d.LineAt(c.End-1)
+	if !covers(d, c.Span, first) || !covers(d, c.Span, last) {
+		// Part of a line: a marker or label cut from a kept line.
+		return ""
+	}
+	if c.Kind != Copy {
+		if p := prevNonBlank(d, first); p >= 0 && !removed[p] {
+			if t, _ := d.trimmed(d.Lines[p]); introduces(t) {
+				return fmt.Sprintf("the text above introduces it: %q", clip(t))
+			}
+		}
+	}
+	if !c.Kind.strong() {
+		for i := first; i <= last; i++ {
+			if d.Lines[i].Blank || z.edge(i) {
+				continue
+			}
+			if t, _ := d.trimmed(d.Lines[i]); readsAsSentence(t) {
+				return fmt.Sprintf("line %d reads as a sentence of the article: %q", i+1, clip(t))
+			}
+		}
+	}
+	return ""
+}
+
+// introduces reports whether trimmed line t is prose that announces what
+// follows it: three words or more, some in lower case, ending in a colon.
+func introduces(t []byte) bool {
+	if !bytes.HasSuffix(t, []byte(":")) && !bytes.HasSuffix(t, []byte("：")) {
+		return false
+	}
+	ws := countWords(t)
+	return ws.words >= 3 && ws.lower >= 1
+}
+
+// covers reports whether span s holds all of line i's non-blank content.
+func covers(d *Doc, s Span, i int) bool {
+	t, off := d.trimmed(d.Lines[i])
+	return s.Start <= off && off+len(t) <= s.End
+}
+
+func prevNonBlank(d *Doc, i int) int {
+	for i--; i >= 0; i-- {
+		if !d.Lines[i].Blank {
+			return i
+		}
+	}
+	return -1
+}
+
+func overlapsAny(s Span, rs []Removal, self Span) bool {
+	if s.End <= s.Start {
+		return false
+	}
+	for _, r := range rs {
+		if r.Span != self && r.Start < s.End && s.Start < r.End {
+			return true
+		}
+	}
+	return false
+}
+
+// clip shortens text for a reason message.
+func clip(t []byte) string {
+	const n = 60
+	if len(t) <= n {
+		return string(t)
+	}
+	i := n
+	for i > 0 && t[i]&0xc0 == 0x80 {
+		i--
+	}
+	return string(t[:i]) + "…"
+}

@@ -1,0 +1,277 @@
+// Package lexicon holds the words decruft's rules read, as data: one file
+// per language (en.txt, fr.txt, …), embedded in the binary. Rules look at
+// the shape of text first and at words second; the words they need live
+// here, so that adding a language is adding a file.
+//
+// A file is a list of sections. A line "[name]" starts a section; each
+// other non-blank line is one entry, a word or a phrase of words separated
+// by single spaces; "#" starts a comment. Entries are matched without
+// regard to case. Sections of the same name in different files are merged:
+// rules do not guess a text's language, they know every language's words.
+package lexicon
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed *.txt
+var files embed.FS
+
+// Sections lists every section a lexicon file may hold, with what it is
+// for. A file that uses another name is an error (see the tests).
+var Sections = map[string]string{
+	"function":   "short words that mark running prose: articles, pronouns, auxiliaries, prepositions",
+	"continue":   "words that may follow a prompt and keep it a prompt (\"Follow us on Twitter for …\")",
+	"readmore":   "links to the rest of a story or to another one (\"Read more\", \"Lire aussi\")",
+	"related":    "labels and headings of links to other stories (\"Related\", \"Most read\")",
+	"ads":        "advertisement markers that stand alone on a line (\"Advertisement\", \"Anzeige\")",
+	"social":     "share, follow and newsletter prompts that stand alone on a line",
+	"networks":   "social networks and share actions that make up share blocks (\"Facebook\", \"Email\")",
+	"media":      "video and audio player residue (\"Embed\", \"Autoplay\")",
+	"menu":       "entries of site menus (\"Home\", \"Sports\")",
+	"months":     "month names and abbreviations",
+	"weekdays":   "weekday names and abbreviations",
+	"datelabels": "labels of publication dates (\"Published\", \"Updated\")",
+	"datewords":  "other words a dateline may hold: time zones, connectives (\"at\", \"GMT\")",
+	"byverbs":    "words before \"by\" in a byline (\"Written\", \"Posted\")",
+	"by":         "the word that introduces a byline (\"By\", \"Par\", \"Von\")",
+	"agencies":   "picture and news agencies that end a credit line (\"Getty Images\", \"Reuters\")",
+	"credit":     "labels of picture credits (\"Photograph\", \"Foto\", \"Credit\")",
+	"caption":    "labels of picture captions (\"Image caption\")",
+}
+
+// A Set is the entries of one section in every language, lower-cased.
+type Set struct {
+	name    string
+	entries map[string]bool
+	// maxWords is the most words any entry has.
+	maxWords int
+}
+
+var (
+	loadOnce sync.Once
+	sets     map[string]*Set
+	loadErr  error
+)
+
+// Get returns the set of section name across all languages. It panics on a
+// name missing from Sections: that is a programming error, caught by tests.
+func Get(name string) *Set {
+	loadOnce.Do(load)
+	if loadErr != nil {
+		panic(loadErr)
+	}
+	if _, ok := Sections[name]; !ok {
+		panic("lexicon: unknown section " + name)
+	}
+	s := sets[name]
+	if s == nil {
+		s = &Set{name: name, entries: map[string]bool{}}
+		sets[name] = s
+	}
+	return s
+}
+
+func load() {
+	sets = map[string]*Set{}
+	names, err := fs.Glob(files, "*.txt")
+	if err != nil {
+		loadErr = err
+		return
+	}
+	for _, n := range names {
+		data, _ := files.ReadFile(n)
+		secs, err := Parse(n, data)
+		if err != nil {
+			loadErr = err
+			return
+		}
+		for sec, entries := range secs {
+			s := sets[sec]
+			if s == nil {
+				s = &Set{name: sec, entries: map[string]bool{}}
+				sets[sec] = s
+			}
+			for _, e := range entries {
+				s.entries[e] = true
+				s.maxWords = max(s.maxWords, strings.Count(e, " ")+1)
+			}
+		}
+	}
+}
+
+// Languages lists the embedded files' language codes ("en", "fr", …).
+func Languages() []string {
+	names, _ := fs.Glob(files, "*.txt")
+	for i, n := range names {
+		names[i] = strings.TrimSuffix(n, ".txt")
+	}
+	return names
+}
+
+// File returns an embedded lexicon file's contents, for tests and listings.
+func File(lang string) ([]byte, error) { return files.ReadFile(lang + ".txt") }
+
+// Parse reads one lexicon file: its entries by section, lower-cased. Its
+// errors name the file and line.
+func Parse(name string, data []byte) (map[string][]string, error) {
+	secs := map[string][]string{}
+	sec := ""
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+			continue
+		case strings.HasPrefix(line, "["):
+			if !strings.HasSuffix(line, "]") {
+				return nil, fmt.Errorf("%s:%d: want [section]", name, n)
+			}
+			sec = line[1 : len(line)-1]
+			if _, ok := Sections[sec]; !ok {
+				return nil, fmt.Errorf("%s:%d: unknown section %q", name, n, sec)
+			}
+			continue
+		case sec == "":
+			return nil, fmt.Errorf("%s:%d: entry %q before any [section]", name, n, line)
+		case strings.Join(strings.Fields(line), " ") != line:
+			return nil, fmt.Errorf("%s:%d: entry %q: separate words by single spaces", name, n, line)
+		}
+		e := strings.ToLower(line)
+		if slices.Contains(secs[sec], e) {
+			return nil, fmt.Errorf("%s:%d: %q listed twice in [%s]", name, n, line, sec)
+		}
+		secs[sec] = append(secs[sec], e)
+	}
+	return secs, sc.Err()
+}
+
+// Has reports whether phrase, compared without regard to case, is an entry.
+func (s *Set) Has(phrase string) bool {
+	if s.entries[phrase] {
+		return true
+	}
+	return s.entries[lower(phrase)]
+}
+
+// HasBytes is Has for bytes.
+func (s *Set) HasBytes(phrase []byte) bool {
+	var buf [64]byte
+	if len(phrase) <= len(buf) && isASCII(phrase) {
+		b := buf[:len(phrase)]
+		for i, c := range phrase {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		return s.entries[string(b)]
+	}
+	return s.entries[strings.ToLower(string(phrase))]
+}
+
+// Prefix returns the length in bytes of the longest entry that t starts
+// with, ending at a word boundary, or 0. Words in t may be separated by any
+// run of spaces; the match is compared without regard to case.
+func (s *Set) Prefix(t []byte) int {
+	if len(s.entries) == 0 {
+		return 0
+	}
+	best := 0
+	var key []byte
+	var buf [96]byte
+	key = buf[:0]
+	i, words := 0, 0
+	for i < len(t) && words < s.maxWords {
+		// One word: up to a space or the end.
+		j := i
+		for j < len(t) && t[j] != ' ' && t[j] != '\t' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		if words > 0 {
+			key = append(key, ' ')
+		}
+		key = appendLower(key, t[i:j])
+		words++
+		if s.entries[string(key)] {
+			best = j
+		} else if k := trimPunct(key); len(k) < len(key) && s.entries[string(k)] {
+			// "Advertisement:" or "Share:" ends in punctuation the entry lacks.
+			best = j - (len(key) - len(k))
+		}
+		for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
+			j++
+		}
+		i = j
+	}
+	return best
+}
+
+// Entries returns the set's entries, sorted.
+func (s *Set) Entries() []string {
+	var es []string
+	for e := range s.entries {
+		es = append(es, e)
+	}
+	slices.Sort(es)
+	return es
+}
+
+func trimPunct(b []byte) []byte {
+	for len(b) > 0 {
+		r, n := utf8.DecodeLastRune(b)
+		if !unicode.IsPunct(r) || r == '+' || r == '&' {
+			break
+		}
+		b = b[:len(b)-n]
+	}
+	return b
+}
+
+func appendLower(dst, w []byte) []byte {
+	if isASCII(w) {
+		for _, c := range w {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		return dst
+	}
+	return append(dst, bytes.ToLower(w)...)
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}

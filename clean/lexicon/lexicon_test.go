@@ -1,0 +1,75 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFiles checks every embedded language file: it parses, uses only
+// known sections, and lists no entry twice.
+func TestFiles(t *testing.T) {
+	langs := Languages()
+	if len(langs) == 0 {
+		t.Fatal("no lexicon files embedded")
+	}
+	for _, lang := range langs {
+		t.Run(lang, func(t *testing.T) {
+			data, err := File(lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			secs, err := Parse(lang+".txt", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(secs) == 0 {
+				t.Error("no sections")
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"read more\n", "x.txt:1: entry \"read more\" before any [section]"},
+		{"[nosuch]\n", "x.txt:1: unknown section \"nosuch\""},
+		{"[ads]\nAd\nad\n", "x.txt:3: \"ad\" listed twice in [ads]"},
+		{"[ads]\nskip  ad\n", "x.txt:2: entry \"skip  ad\": separate words by single spaces"},
+		{"[ads\n", "x.txt:1: want [section]"},
+	} {
+		_, err := Parse("x.txt", []byte(tc.in))
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("Parse(%q) = %v, want %s", tc.in, err, tc.want)
+		}
+	}
+}
+
+func TestPrefix(t *testing.T) {
+	s := &Set{entries: map[string]bool{"read more": true, "read": true, "lire aussi": true}, maxWords: 2}
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"Read More", len("Read More")},
+		{"READ MORE: Senate votes", len("READ MORE")},
+		{"Read   more about it", len("Read   more")},
+		{"Reader", 0},
+		{"Read it", len("Read")},
+		{"Lire aussi : la suite", len("Lire aussi")},
+		{"", 0},
+	} {
+		if got := s.Prefix([]byte(tc.in)); got != tc.want {
+			t.Errorf("Prefix(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+	if !s.Has("READ MORE") || s.Has("read less") || !s.HasBytes([]byte("Lire Aussi")) {
+		t.Error("Has: wrong answer")
+	}
+}
+
+func TestGetUnion(t *testing.T) {
+	f := Get("function")
+	if !f.Has("the") || !f.Has("The") {
+		t.Errorf("function words lack \"the\": %v", strings.Join(f.Entries()[:5], ","))
+	}
+}

@@ -1,0 +1,149 @@
+package clean
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/decruft/decruft/clean/lexicon"
+)
+
+// Shape tests: what a piece of text looks like, whatever its words. The
+// guard and the rules share them.
+
+var (
+	functionWords = lexicon.Get("function")
+	continuers    = lexicon.Get("continue")
+)
+
+// wordStats counts t's words (runs of letters and digits with their inner
+// punctuation), and how many start with a lower-case or an upper-case
+// letter. A word of a script without case counts as lower case: in such
+// scripts prose is what any word is.
+type wordStats struct {
+	words, lower, upper, function int
+}
+
+func countWords(t []byte) wordStats {
+	var ws wordStats
+	for i := 0; i < len(t); {
+		r, n := utf8.DecodeRune(t[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(t) {
+			r2, n2 := utf8.DecodeRune(t[j:])
+			if unicode.IsSpace(r2) || r2 == '/' || r2 == '|' {
+				break
+			}
+			j += n2
+		}
+		ws.words++
+		switch {
+		case unicode.IsUpper(r):
+			ws.upper++
+		case unicode.IsLower(r) || unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsTitle(r):
+			ws.lower++
+		}
+		if j-i <= 8 && functionWords.HasBytes(bytes.TrimRight(t[i:j], ",.;:!?\"'”’)")) {
+			ws.function++
+		}
+		i = j
+	}
+	return ws
+}
+
+// endsSentence reports whether t ends as a sentence does: in ".", "!", "?",
+// "…" or "。", possibly followed by closing quotes or brackets.
+func endsSentence(t []byte) bool {
+	for len(t) > 0 {
+		r, n := utf8.DecodeLastRune(t)
+		switch r {
+		case '"', '\'', '”', '’', '»', ')', ']', ' ':
+			t = t[:len(t)-n]
+			continue
+		case '.', '!', '?', '…', '。', '！', '？':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// readsAsSentence reports whether t reads as a sentence of prose: five
+// words or more, ending as a sentence ends, with function words or mostly
+// lower-case words (a headline capitalises its words and has no full
+// stop; a name list has neither).
+func readsAsSentence(t []byte) bool {
+	if !endsSentence(t) {
+		return false
+	}
+	ws := countWords(t)
+	if ws.words < 5 {
+		return caselessProse(t)
+	}
+	return ws.function >= 2 || 2*ws.lower >= ws.words
+}
+
+// caselessProse reports whether t is a run of a script without spaces
+// (Chinese, Japanese) long enough to be a sentence.
+func caselessProse(t []byte) bool {
+	n := 0
+	for _, r := range string(t) {
+		if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) {
+			n++
+		}
+	}
+	return n >= 15
+}
+
+// tailRunsOn reports whether the text after a label turns the line into a
+// sentence: "Follow us on Twitter" + " was his slogan." does, and so does
+// "Comments are closed" + ", the sign on the door read."; " for the latest
+// news.", ": Senate votes on budget" and " »" do not. A tail may start with
+// a separator and then hold a headline, a name or a link, or continue the
+// prompt with a word such as "to", "for", "and", "here".
+func tailRunsOn(tail []byte) bool {
+	t := bytes.TrimSpace(tail)
+	sep, comma := false, false
+	for len(t) > 0 {
+		r, n := utf8.DecodeRune(t)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '#' {
+			break
+		}
+		switch r {
+		case ',', ';':
+			comma = true
+		case ':', '|', '-', '–', '—', '»', '›', '>', '→', '(', '[', '•', '·', '/':
+			sep = true
+		}
+		t = bytes.TrimLeft(t[n:], " \t")
+	}
+	if len(t) == 0 || isLink(t) || t[0] == '@' || t[0] == '#' {
+		return false
+	}
+	r, _ := utf8.DecodeRune(t)
+	if unicode.IsLower(r) {
+		if comma || sep {
+			// ", the sign on the door read."; ": the day we met."
+			return true
+		}
+		end := bytes.IndexAny(t, " \t,.;:!?")
+		if end < 0 {
+			end = len(t)
+		}
+		return !continuers.HasBytes(t[:end])
+	}
+	// A capitalised tail is a headline or a name, unless it is a sentence:
+	// "Related: The senators traded blame over the budget all week."
+	return readsAsSentence(t) && bytes.HasSuffix(bytes.TrimRight(t, "\"'”’) "), []byte(".")) && !sep ||
+		sep && readsAsSentence(t) && countWords(t).words >= 12
+}
+
+// isLink reports whether t starts with a web address.
+func isLink(t []byte) bool {
+	return bytes.HasPrefix(t, []byte("http://")) || bytes.HasPrefix(t, []byte("https://")) ||
+		bytes.HasPrefix(t, []byte("www.")) || bytes.HasPrefix(t, []byte("WWW."))
+}
