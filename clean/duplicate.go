@@ -22,7 +22,7 @@ A teaser near the top that the teaser rule removes is left to that rule, so
 that the article's own copy of it stays.`,
 	Example: dupPara + "\n\nCrews worked through the night.\n\nRepairs began on Monday.\n\nSchools stayed closed.\n\n" +
 		"The mayor thanked the crews.\n\nResidents were told to boil water.\n\nMore rain is due on Friday.\n\n" + dupPara + "\n",
-	Find:    findDuplicates,
+	Find: findDuplicates,
 }
 
 const dupPara = "The storm brought down power lines across the county, leaving thousands of homes without " +
