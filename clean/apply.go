@@ -34,9 +34,27 @@ const maxPasses = 4
 // output, and what they find there is mapped back to src, until a pass
 // finds nothing. That makes cleaning idempotent: clean(clean(x)) equals
 // clean(x), as every removal is still a span of src.
-func Clean(src []byte, rules []*Rule) *Result {
+func Clean(src []byte, rules []*Rule) *Result { return CleanHinted(src, rules, nil) }
+
+// A Hint is a candidate found outside the rules, such as in a page's markup
+// before it was flattened to src, credited to a rule by name.
+type Hint struct {
+	Rule string
+	Candidate
+}
+
+// CleanHinted is Clean with extra candidates: spans of src that a front end
+// (HTML, say) knows to be cruft. The guard judges them with the rules'
+// candidates in the first pass, so they are kept when they read as prose.
+func CleanHinted(src []byte, rules []*Rule, hints []Hint) *Result {
 	d := Parse(src)
-	rs, vetoed := guard(d, find(d, rules))
+	cands := find(d, rules)
+	for _, h := range hints {
+		if 0 <= h.Start && h.Start < h.End && h.End <= len(src) {
+			cands = append(cands, ruleCandidate{h.Rule, h.Candidate})
+		}
+	}
+	rs, vetoed := guard(d, cands)
 	rs = disjoint(d, rs)
 	var out []byte
 	for pass := 1; ; pass++ {
