@@ -146,7 +146,7 @@ func classifyByline(s string, bottom bool) bylineKind {
 		return isByline
 	case len(head) == 0 && date.full && !date.rangeOf():
 		return bareDate
-	case date.full && !date.rangeOf() && len(head) > 0 && outletNames(head):
+	case date.marked() && len(head) > 0 && outletNames(head):
 		// "Associated Press November 19, 2019, 9:02 AM"
 		return isByline
 	}
@@ -295,6 +295,9 @@ func capsSurname(words []string) bool {
 	if !allCaps(last) || len([]rune(last)) < 3 {
 		return false
 	}
+	if !nameTokens(words) {
+		return false
+	}
 	for _, w := range words[:len(words)-1] {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) || allCaps(w) && len(w) > 2 || functionWords.Has(w) {
@@ -307,11 +310,26 @@ func capsSurname(words []string) bool {
 // namesAndCapsOutlet reports whether words are names followed by an
 // outlet in capitals: "Kevin Johnson and Kevin McCoy USA TODAY".
 func namesAndCapsOutlet(words []string) bool {
+	if !nameTokens(words) {
+		return false
+	}
 	k := len(words)
 	for k > 0 && allCaps(words[k-1]) && len(words[k-1]) >= 2 {
 		k--
 	}
 	return k >= 2 && k < len(words) && len(words)-k <= 3 && personNames(words[:k], 8)
+}
+
+// nameTokens reports whether words hold only letters, hyphens,
+// apostrophes and the full stops of initials: "Referee: Ross Gillespie
+// (SRU)" is a label and a name, no byline.
+func nameTokens(words []string) bool {
+	for _, w := range words {
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && r != '.' }) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func allCaps(w string) bool {
@@ -344,10 +362,12 @@ type dateInfo struct {
 	dates int  // months and numeric dates named
 }
 
-// marked reports whether the run has a dateline's marks: a full date with
-// a time, a time zone or a label, that is not a range of dates.
+// marked reports whether the run has a dateline's marks: a date with a
+// time, a time zone or a label, or a label with a time ("Updated at 1:23
+// p.m."), and is not a range of dates. A time alone heads a live blog's
+// entry.
 func (di dateInfo) marked() bool {
-	return di.full && (di.time || di.zone || di.label) && !di.rangeOf()
+	return di.full && (di.dates > 0 && (di.time || di.zone || di.label) || di.label && di.time) && !di.rangeOf()
 }
 
 // rangeOf reports whether the run names two dates without a time or a

@@ -41,6 +41,7 @@ address, or nothing but a link.`,
 var (
 	footerLabels = lexicon.Get("footer")
 	notices      = lexicon.Get("notices")
+	promos       = lexicon.Get("promos")
 	siteLinks    = lexicon.Get("sitelinks")
 )
 
@@ -82,7 +83,13 @@ func findFooter(d *Doc) []Candidate {
 				// contact sentence goes.
 				start = off + contactStart(t)
 			}
-			cs = append(cs, Candidate{Span{start, l.End}, Evidence{Kind: Label, Why: why}})
+			ev := Evidence{Kind: Label, Why: why}
+			if s, e := notices.Index(t); why == whyNotice && s == 0 && e < len(t) && t[e] == ',' {
+				// "Comments are closed, the sign on the door read.": the
+				// guard reads the clause after a notice that opens the line.
+				ev.Tail = tailAfter(t, off, e)
+			}
+			cs = append(cs, Candidate{Span{start, l.End}, ev})
 			continue
 		}
 		if n := footerLabels.Prefix(t); n > 0 && len(t) <= maxFooterLen {
@@ -105,6 +112,9 @@ func findFooter(d *Doc) []Candidate {
 				}
 				cs = append(cs, Candidate{Span{l.Start, end}, Evidence{Kind: Shape, Why: "tag list below the article"}})
 				i = j - 1
+			case sourceLabel(t[:n]) && !sourceNames(rest):
+				// "Source: Northgate Foods interim statement, unaudited." is
+				// the article's note on its figures.
 			case rest[0] == ':' || rest[0] == '|' || bytes.HasPrefix(t, []byte("Posted in ")) || bytes.HasPrefix(t, []byte("Filed under ")):
 				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "labelled line below the article",
 					Tail: tailAfter(t, off, n)}})
@@ -114,13 +124,28 @@ func findFooter(d *Doc) []Candidate {
 	return cs
 }
 
+// sourceLabel reports whether label is "Source" or "Sources", in any case.
+func sourceLabel(label []byte) bool {
+	return bytes.EqualFold(label, []byte("source")) || bytes.EqualFold(label, []byte("sources"))
+}
+
+// sourceNames reports whether what follows a "Source" label names the
+// source: a link, or names ("SOURCE: Al Jazeera News").
+func sourceNames(rest []byte) bool {
+	rest = bytes.TrimSpace(bytes.TrimLeft(rest, ":| "))
+	return isLink(rest) || domainLike(rest) || creditNames(bytes.TrimRight(rest, "."))
+}
+
 // footerNotice says why trimmed line t is a footer notice, or "".
 func footerNotice(t []byte) string {
 	if len(t) < 4 || len(t) > maxFooterLen {
 		return ""
 	}
 	if s, _ := notices.Index(t); s >= 0 {
-		return "site notice below the article"
+		return whyNotice
+	}
+	if promos.Prefix(t) > 0 {
+		return "membership promo below the article"
 	}
 	if copyrightLine(t) {
 		return "copyright line below the article"
@@ -131,7 +156,10 @@ func footerNotice(t []byte) string {
 	return ""
 }
 
-const whyContact = "author contact below the article"
+const (
+	whyContact = "author contact below the article"
+	whyNotice  = "site notice below the article"
+)
 
 // contactStart returns where the sentence holding t's email address
 // starts: 0, or after the sentence end before it.
@@ -145,7 +173,7 @@ func contactStart(t []byte) int {
 		for j > 0 && t[j-1] == ' ' {
 			j--
 		}
-		if j > 0 && (t[j-1] == '.' || t[j-1] == '!' || t[j-1] == '?') {
+		if j > 0 && t[j-1] == '.' {
 			if r, _ := utf8.DecodeRune(t[i:]); unicode.IsUpper(r) {
 				return j
 			}

@@ -39,15 +39,24 @@ const maxReadMoreLine = 240
 
 func findReadMore(d *Doc) []Candidate {
 	var cs []Candidate
+	seenText := false
 	for _, l := range d.Lines {
 		if l.Blank {
 			continue
 		}
 		t, off := d.trimmed(l)
+		first := !seenText
+		seenText = true
 		if len(t) <= maxReadMoreLine {
 			if n := labelAt(readMorePhrases, t); n > 0 {
 				rest := t[n:]
 				if isArrows(rest) {
+					if first {
+						// A link to more text follows some text; opening
+						// the document, it is a title ("Read More", a
+						// bookshop's name).
+						continue
+					}
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "read-more link"}})
 				} else {
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "read-more label and headline",

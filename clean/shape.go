@@ -126,6 +126,9 @@ func tailRunsOn(tail []byte) bool {
 	if len(t) == 0 || isLink(t) || t[0] == '@' || t[0] == '#' {
 		return false
 	}
+	if bytes.HasSuffix(bytes.TrimRight(t, "\"'”’) "), []byte("?")) {
+		return true // a question: "Follow us on Instagram or Facebook?"
+	}
 	r, _ := utf8.DecodeRune(t)
 	if unicode.IsLower(r) {
 		if comma || sep {
@@ -136,7 +139,8 @@ func tailRunsOn(tail []byte) bool {
 		if end < 0 {
 			end = len(t)
 		}
-		return !continuers.HasBytes(t[:end]) || hasAuxiliary(t)
+		// A prompt goes on for a few words: "for the latest news".
+		return !continuers.HasBytes(t[:end]) || hasAuxiliary(t) || countWords(t).words > 10 || commaClause(t)
 	}
 	if sep {
 		// A headline or a name after "Related:" or "Photo:"; a long
