@@ -57,7 +57,7 @@ func findFooter(d *Doc) []Candidate {
 	start := len(d.Lines)
 	for i := len(d.Lines) - 1; i >= 0; i-- {
 		l := d.Lines[i]
-		if l.Blank || l.End-l.Start < bodyLen {
+		if l.Blank || l.Width() < bodyLen {
 			start = i
 			continue
 		}
@@ -78,7 +78,7 @@ func findFooter(d *Doc) []Candidate {
 	z := d.zone()
 	for i := max(z.first+1, len(d.Lines)/2); i < start && z.first >= 0; i++ {
 		l := d.Lines[i]
-		if l.Blank || l.End-l.Start > 120 {
+		if l.Blank || l.Width() > 120 {
 			continue
 		}
 		t, off := d.trimmed(l)

@@ -56,6 +56,8 @@ var Sections = map[string]string{
 	"notices":     "phrases that mark a site's notice below an article wherever they stand in the line (\"all rights reserved\")",
 	"promos":      "openings of a site's membership and donation promos below an article (\"If you enjoyed this article\")",
 	"authorlinks": "links to an author's other work, before the author's name (\"Older articles by\")",
+	"contributed": "phrases of contributor lines below an article (\"contributed to this report\")",
+	"relatedends": "last words of a heading over other stories (\"More Great WIRED Stories\")",
 	"sitelinks":   "a site's own links and words, which mark its notices (\"terms of use\", \"privacy policy\")",
 	"particles":   "lower-case words that may stand inside a name (\"van\", \"de\")",
 }
