@@ -83,6 +83,9 @@ func findSocial(d *Doc) []Candidate {
 		t, off := d.trimmed(l)
 		if len(t) > maxSocialLine {
 			flush()
+			if c, ok := gluedPrompt(t, off); ok {
+				cs = append(cs, c)
+			}
 			continue
 		}
 		if n := shareButtons(t); n > 0 {
@@ -189,6 +192,59 @@ func socialPrompt(t []byte, off int) (Candidate, bool) {
 		return Candidate{Evidence: Evidence{Kind: Shape, Why: "call to action"}}, true
 	}
 	return Candidate{}, false
+}
+
+// gluedPrompt finds a prompt that an extractor glued to the end of a
+// paragraph, as its last sentence or two: "… warranty card. Follow
+// @BGRDeals on Twitter to keep up with the latest deals." It is cut from
+// the line from that sentence on.
+func gluedPrompt(t []byte, off int) (Candidate, bool) {
+	starts := sentenceStarts(t)
+	for k := len(starts) - 1; k >= 1 && k >= len(starts)-2; k-- {
+		s := starts[k]
+		tail := t[s:]
+		if countWords(tail).words > 40 {
+			break
+		}
+		first := tail[:sentenceEnd(tail, 0)]
+		if countWords(first).words < 4 {
+			continue // "Visit fraserinstitute.org." ends an about-us paragraph
+		}
+		if c, ok := socialPrompt(bytes.TrimRight(first, " "), off+s); ok && c.Kind != Shape || callToAction(first) || newsletterPromo(first) {
+			c.Span = Span{off + s, off + len(t)}
+			c.Why = "prompt glued to the end of a paragraph"
+			if c.Kind == Shape {
+				c.Kind = Label
+			}
+			return c, true
+		}
+	}
+	return Candidate{}, false
+}
+
+// sentenceStarts returns where t's sentences start: 0, and each offset
+// after a sentence's final punctuation and a space where a capital letter
+// or a quote follows.
+func sentenceStarts(t []byte) []int {
+	starts := []int{0}
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] != ' ' {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRune(t[:i])
+		if prev != '.' && prev != '!' && prev != '?' {
+			continue
+		}
+		j := i
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		if r, _ := utf8.DecodeRune(t[j:]); unicode.IsUpper(r) || r == '@' {
+			starts = append(starts, j)
+		}
+		i = j
+	}
+	return starts
 }
 
 // newsletterPromo reports whether t asks the reader to sign up for a
