@@ -139,7 +139,10 @@ func isHeadline(t []byte) bool {
 	return unicode.IsUpper(first) || unicode.IsDigit(first) || first == '‘' || first == '\'' || first == '"' || first == '“'
 }
 
-var relatedEnds = lexicon.Get("relatedends")
+var (
+	relatedStarts = lexicon.Get("relatedstarts")
+	relatedEnds   = lexicon.Get("relatedends")
+)
 
 // relatedHeading reports whether t is a heading over other stories that
 // the lexicon does not list whole: a [related] word first, a word such as
@@ -150,7 +153,7 @@ func relatedHeading(t []byte) bool {
 	if len(words) < 2 || len(words) > 6 || endsSentence(t) {
 		return false
 	}
-	return relatedLabels.HasBytes(words[0]) && relatedEnds.HasBytes(words[len(words)-1])
+	return (relatedLabels.HasBytes(words[0]) || relatedStarts.HasBytes(words[0])) && relatedEnds.HasBytes(words[len(words)-1])
 }
 
 // headingOfName reports whether a label that ends in a preposition is
