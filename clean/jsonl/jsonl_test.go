@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/decruft/decruft/clean"
+	"github.com/decruft/decruft/clean/htmltext"
 )
 
 func run(t *testing.T, in string, o Options) (string, Stats, error) {
@@ -266,7 +267,7 @@ func TestLongLine(t *testing.T) {
 // TestCustomClean runs a caller's cleaner: HTML extraction, then rules.
 func TestCustomClean(t *testing.T) {
 	o := Options{Field: "html", Annotate: "decruft", Clean: func(b []byte) *clean.Result {
-		return clean.Clean(clean.HTMLToText(b), []*clean.Rule{clean.ReadMore})
+		return clean.Clean(htmltext.Flatten(b), []*clean.Rule{clean.ReadMore})
 	}}
 	got, _, err := run(t, `{"html":"<p>A &amp; B.</p><p><a href=/x>Read More</a></p>"}`, o)
 	if err != nil {

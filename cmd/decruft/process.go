@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/decruft/decruft/clean"
+	"github.com/decruft/decruft/clean/htmltext"
 	"github.com/decruft/decruft/clean/jsonl"
 )
 
@@ -92,7 +93,7 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 	}
 	if format == "auto" {
 		format = "text"
-		if clean.LooksLikeHTML(data) {
+		if htmltext.LooksLikeHTML(data) {
 			format = "html"
 		}
 	}
@@ -101,7 +102,7 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 			// Its output is text: rewriting would lose the markup.
 			return refuse(out, "HTML is not rewritten in place, since its cleaned form is text; use -o DIR")
 		}
-		data = clean.HTMLToText(data)
+		data = htmltext.Flatten(data)
 		out.src.rel = mirrorName(src.rel, format)
 	}
 	res := clean.Clean(data, rules)

@@ -1,15 +1,17 @@
-package clean
+package htmltext
 
 import (
 	"bytes"
 	"unicode/utf8"
 
+	"github.com/decruft/decruft/clean"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// HTMLToText extracts the text of an HTML page or fragment as paragraphs
-// that the text rules can then clean: clean.Clean(clean.HTMLToText(src), rules).
+// Flatten extracts the text of a whole HTML page or fragment as paragraphs
+// that the text rules can then clean: clean.Clean(htmltext.Flatten(src), rules).
 //
 // Block elements (p, div, h1–h6, li, blockquote, figure, figcaption, pre,
 // table rows, section, br, …) end a paragraph, and paragraphs are separated
@@ -25,7 +27,7 @@ import (
 // goes on a line of its own, and a "Cartoon by NAME" credit inside a
 // figcaption starts a paragraph of its own.
 //
-// HTMLToText uses the x/net/html tokenizer, not the tree builder: it keeps
+// Flatten uses the x/net/html tokenizer, not the tree builder: it keeps
 // a few counters rather than a stack of open elements, so any nesting depth
 // takes constant memory and time is linear in the input. Malformed markup
 // (unclosed tags, stray end tags) is read the way the tokenizer reads it.
@@ -34,7 +36,7 @@ import (
 //
 // The result is text, not HTML: removals found in it are offsets into the
 // extracted text. It ends in a newline unless it is empty.
-func HTMLToText(src []byte) []byte {
+func Flatten(src []byte) []byte {
 	x := extractor{out: make([]byte, 0, len(src)/2), link: -1}
 	// A byte order mark only names the encoding.
 	z := html.NewTokenizer(bytes.NewReader(bytes.TrimPrefix(src, bom)))
@@ -288,7 +290,7 @@ func (x *extractor) endLink() {
 		return // no text, or a block inside the link broke its line
 	}
 	t := x.out[start:]
-	if len(t) > 200 || !readMoreLine.Match(t) {
+	if len(t) > 200 || !isReadMore(t) {
 		return
 	}
 	if start > x.lineStart {
@@ -347,37 +349,13 @@ func isBlock(a atom.Atom) bool {
 	return false
 }
 
-// LooksLikeHTML reports whether src is markup rather than text: after an
-// optional byte order mark and white space it starts with a doctype, a
-// comment, or the start tag of a document or block element (html, head,
-// body, article, div, p, h1, table, …) or a link or span. It is a guess
-// for choosing a default: plain text starting with "<3" or a "<b>"-style
-// inline tag is taken as text, and callers should let users say which
-// format they mean.
-func LooksLikeHTML(src []byte) bool {
-	src = bytes.TrimPrefix(src, bom)
-	src = bytes.TrimLeft(src, " \t\r\n\f")
-	if len(src) < 3 || src[0] != '<' {
-		return false
+// isReadMore reports whether t, a link's whole text, is what the readmore
+// rule takes for a "Read More" line: asking the rule keeps one definition.
+func isReadMore(t []byte) bool {
+	for _, c := range clean.ReadMore.Find(clean.Parse(t)) {
+		if c.Start == 0 && c.End >= len(bytes.TrimRight(t, " \t")) {
+			return true
+		}
 	}
-	if src[1] == '!' {
-		return bytes.HasPrefix(src, []byte("<!--")) ||
-			len(src) >= 9 && bytes.EqualFold(src[2:9], []byte("doctype"))
-	}
-	n := 1
-	for n < len(src) && n < 16 && (isASCIILetter(src[n]) || n > 1 && '0' <= src[n] && src[n] <= '9') {
-		n++
-	}
-	if n == 1 || n == len(src) {
-		return false
-	}
-	if c := src[n]; c != '>' && c != '/' && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
-		return false
-	}
-	a := atom.Lookup(bytes.ToLower(src[1:n]))
-	return a == atom.A || a == atom.Span || a == atom.Meta || a == atom.Link ||
-		a == atom.Img || a == atom.Script || a == atom.Style || a == atom.Title ||
-		isBlock(a) && a != atom.Br
+	return false
 }
-
-func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
