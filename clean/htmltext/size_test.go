@@ -33,7 +33,7 @@ func TestSizeNestedHTML(t *testing.T) {
 		{"", "</div>", "text\n\nafter\n"}, // stray end tags
 	} {
 		in := strings.Repeat(tc.open, n) + "text" + strings.Repeat(tc.close, n) + "<p>after</p>"
-		got := Flatten([]byte(in))
+		got := flattenText([]byte(in))
 		if string(got) != tc.want {
 			t.Errorf("%d × %s%s: got %.80q, want %q", n, tc.open, tc.close, got, tc.want)
 		}

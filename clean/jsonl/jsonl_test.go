@@ -267,7 +267,11 @@ func TestLongLine(t *testing.T) {
 // TestCustomClean runs a caller's cleaner: HTML extraction, then rules.
 func TestCustomClean(t *testing.T) {
 	o := Options{Field: "html", Annotate: "decruft", Clean: func(b []byte) *clean.Result {
-		return clean.Clean(htmltext.Flatten(b), []*clean.Rule{clean.ReadMore})
+		p, err := htmltext.Extract(b, htmltext.Whole)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return clean.CleanHinted(p.Text, []*clean.Rule{clean.ReadMore}, p.Hints)
 	}}
 	got, _, err := run(t, `{"html":"<p>A &amp; B.</p><p><a href=/x>Read More</a></p>"}`, o)
 	if err != nil {

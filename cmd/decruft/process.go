@@ -97,15 +97,21 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 			format = "html"
 		}
 	}
+	var hints []clean.Hint
 	if format == "html" {
 		if p.o.write {
 			// Its output is text: rewriting would lose the markup.
 			return refuse(out, "HTML is not rewritten in place, since its cleaned form is text; use -o DIR")
 		}
-		data = htmltext.Flatten(data)
+		page, err := htmltext.Extract(data, htmltext.Whole)
+		if err != nil {
+			out.err = err
+			return out
+		}
+		data, hints = page.Text, page.Hints
 		out.src.rel = mirrorName(src.rel, format)
 	}
-	res := clean.Clean(data, rules)
+	res := clean.CleanHinted(data, rules, hints)
 	out.res, out.changed = res, res.Changed()
 	var buf bytes.Buffer
 	switch {
