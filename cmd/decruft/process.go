@@ -103,12 +103,15 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 			// Its output is text: rewriting would lose the markup.
 			return refuse(out, "HTML is not rewritten in place, since its cleaned form is text; use -o DIR")
 		}
-		page, err := htmltext.Extract(data, htmltext.Whole)
+		page, err := p.htmlText(data)
 		if err != nil {
 			out.err = err
 			return out
 		}
 		data, hints = page.Text, page.Hints
+		if utf8.Valid(data) {
+			out.notice = "" // it declared its charset
+		}
 		out.src.rel = mirrorName(src.rel, format)
 	}
 	res := clean.CleanHinted(data, rules, hints)
@@ -123,7 +126,8 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 		}
 	case p.o.diff:
 		if out.changed {
-			writeDiff(&buf, src.name, res, p.color)
+			from, to := diffLabels(src.name, format)
+			writeDiff(&buf, from, to, res, p.color)
 		}
 	case p.o.check || p.o.write || p.o.outDir != "":
 	default:
