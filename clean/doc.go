@@ -29,9 +29,37 @@ type Doc struct {
 	Lines []Line
 	Paras []Para
 
-	// teaser caches findTeaser, which the duplicate rule consults too.
-	teaser     *Candidate
-	teaserDone bool
+	// results holds each rule's candidates once it ran on this document,
+	// for the rules that require it (ResultOf).
+	results map[*Rule][]Candidate
+}
+
+// ResultOf returns the candidates that rule r proposed for d. A rule may
+// read the results of the rules it Requires only: they are the ones the
+// engine runs first.
+func (d *Doc) ResultOf(r *Rule) []Candidate {
+	res, ok := d.results[r]
+	if !ok {
+		panic("clean: ResultOf(" + r.Name + ") before it ran: list it in Requires")
+	}
+	return res
+}
+
+// run returns r's candidates for d, running its requirements first, each
+// rule once.
+func (d *Doc) run(r *Rule) []Candidate {
+	if res, ok := d.results[r]; ok {
+		return res
+	}
+	if d.results == nil {
+		d.results = make(map[*Rule][]Candidate)
+	}
+	for _, dep := range r.Requires {
+		d.run(dep)
+	}
+	res := r.Find(d)
+	d.results[r] = res
+	return res
 }
 
 var bom = []byte("\xef\xbb\xbf")

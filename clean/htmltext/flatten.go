@@ -343,7 +343,7 @@ func (x *extractor) endLink() {
 		return // no text, or a block inside the link broke its line
 	}
 	t := x.out[start:]
-	if len(t) > 200 || !isReadMore(t) {
+	if !clean.IsReadMore(t) {
 		return
 	}
 	if start > x.lineStart {
@@ -398,17 +398,6 @@ func isBlock(a atom.Atom) bool {
 		atom.Pre, atom.Section, atom.Summary, atom.Table, atom.Tbody, atom.Textarea,
 		atom.Tfoot, atom.Thead, atom.Tr, atom.Ul:
 		return true
-	}
-	return false
-}
-
-// isReadMore reports whether t, a link's whole text, is what the readmore
-// rule takes for a "Read More" line: asking the rule keeps one definition.
-func isReadMore(t []byte) bool {
-	for _, c := range clean.ReadMore.Find(clean.Parse(t)) {
-		if c.Start == 0 && c.End >= len(bytes.TrimRight(t, " \t")) {
-			return true
-		}
 	}
 	return false
 }
