@@ -2,6 +2,7 @@ package htmltext
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -40,5 +41,26 @@ func TestSizeNestedHTML(t *testing.T) {
 		if res := clean.Text(got); !bytes.Equal(res.Output, got) {
 			t.Errorf("%d × %s%s: the rules changed %q", n, tc.open, tc.close, got)
 		}
+	}
+}
+
+// TestSizeExtract extracts pages too deep for a tree, which Extract
+// refuses at once, and a long flat one.
+func TestSizeExtract(t *testing.T) {
+	n := bigOrShort(t, 100_000, 10_000)
+	for _, open := range []string{"<div>", "<span>", "<a href=x>", "<figcaption>", "<table><tr><td>", "<b><i>"} {
+		in := strings.Repeat(open, n) + "text"
+		if _, err := Extract([]byte(in), Article); !errors.Is(err, ErrTooDeep) {
+			t.Errorf("%d × %s: err = %v, want ErrTooDeep", n, open, err)
+		}
+	}
+	para := "<p>" + strings.Repeat("A sentence of the article, long enough to count. ", 4) + "</p>\n"
+	in := "<html><body><article>" + strings.Repeat(para, n/10) + "</article></body></html>"
+	p, err := Extract([]byte(in), Article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := bytes.Count(p.Text, []byte("\n\n")), n/10-1; got != want {
+		t.Errorf("%d paragraphs, want %d", got+1, want+1)
 	}
 }
