@@ -327,7 +327,13 @@ func captionWithCredit(t []byte) bool {
 		return j == len(head) && countWords(t).words <= 60
 	}
 	names = bytes.TrimRight(names, "/|, ")
-	return bytes.ContainsAny(head[j:], "/|") && creditNames(names)
+	if !creditNames(names) {
+		return false
+	}
+	// "… Win McNamee/Getty Images"; "… The Washington Post Getty Images"
+	// with a well-known agency and a few names before it.
+	agency := bytes.ToLower(bytes.TrimSpace(t[len(head):]))
+	return bytes.ContainsAny(head[j:], "/|") || strongAgencies[string(agency)] && countWords(names).words <= 4
 }
 
 // creditInParens reports whether the inside of a closing bracket is a

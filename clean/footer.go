@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,6 +43,7 @@ var (
 	footerLabels = lexicon.Get("footer")
 	notices      = lexicon.Get("notices")
 	promos       = lexicon.Get("promos")
+	authorLinks  = lexicon.Get("authorlinks")
 	siteLinks    = lexicon.Get("sitelinks")
 )
 
@@ -70,6 +72,22 @@ func findFooter(d *Doc) []Candidate {
 		return nil
 	}
 	var cs []Candidate
+	// Between the article's end and the footer an author's bio may stand,
+	// a long line: below the middle of the text, a copyright notice with
+	// its sign or a link to the author's other work goes all the same.
+	z := d.zone()
+	for i := max(z.first+1, len(d.Lines)/2); i < start && z.first >= 0; i++ {
+		l := d.Lines[i]
+		if l.Blank || l.End-l.Start > 120 {
+			continue
+		}
+		t, off := d.trimmed(l)
+		if copyrightSign(t) {
+			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "copyright line below the article"}})
+		} else if n := authorLinks.Prefix(t); n > 0 && personNames(strings.Fields(string(t[n:])), 6) {
+			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "link to the author's other work", Tail: tailAfter(t, off, n)}})
+		}
+	}
 	for i := start; i < len(d.Lines); i++ {
 		l := d.Lines[i]
 		if l.Blank {
@@ -153,6 +171,12 @@ func footerNotice(t []byte) string {
 	if len(t) <= 300 && hasEmail(t) {
 		return whyContact
 	}
+	if profileLink(t) {
+		return "link to the author's profile below the article"
+	}
+	if n := authorLinks.Prefix(t); n > 0 && len(t) <= 120 && personNames(strings.Fields(string(t[n:])), 6) {
+		return "link to the author's other work"
+	}
 	return ""
 }
 
@@ -207,6 +231,31 @@ func siteNamed(t []byte) bool {
 	}
 	_, e := siteLinks.Index(t)
 	return e > 0
+}
+
+// copyrightSign reports whether t is a short notice with a copyright sign:
+// "Copyright © Canada Free Press", "© 2019 Site.com".
+func copyrightSign(t []byte) bool {
+	return copyrightLine(t) && (bytes.Contains(t, []byte("©")) || bytes.Contains(bytes.ToLower(t), []byte("(c)")))
+}
+
+// profileLink reports whether t is only a link to a social network
+// profile: "twitter.com/derrickpenner", "https://www.facebook.com/name".
+func profileLink(t []byte) bool {
+	if bytes.IndexByte(t, ' ') >= 0 || len(t) > 100 {
+		return false
+	}
+	u := bytes.ToLower(t)
+	for _, p := range [][]byte{[]byte("https://"), []byte("http://"), []byte("www.")} {
+		u = bytes.TrimPrefix(u, p)
+	}
+	for _, site := range [][]byte{[]byte("twitter.com/"), []byte("x.com/"), []byte("facebook.com/"), []byte("instagram.com/"),
+		[]byte("linkedin.com/in/"), []byte("tiktok.com/@"), []byte("threads.net/@")} {
+		if bytes.HasPrefix(u, site) && len(u) > len(site) && bytes.Count(u[len(site):], []byte("/")) <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasEmail reports whether t holds an email address.

@@ -48,7 +48,7 @@ func findReadMore(d *Doc) []Candidate {
 		first := !seenText
 		seenText = true
 		if len(t) <= maxReadMoreLine {
-			if n := labelAt(readMorePhrases, t); n > 0 {
+			if n := labelAt(readMorePhrases, t); n > 0 && (bytes.IndexByte(t[:n], ' ') > 0 || separatedTail(t[n:])) {
 				rest := t[n:]
 				if isArrows(rest) {
 					if first {
@@ -74,6 +74,13 @@ func findReadMore(d *Doc) []Candidate {
 		}
 	}
 	return cs
+}
+
+// separatedTail reports whether rest, after a one-word label such as
+// "Read", is a separator and a headline: "Read: Trump's right-hand troll".
+func separatedTail(rest []byte) bool {
+	rest = bytes.TrimLeft(rest, " ")
+	return len(rest) > 2 && (rest[0] == ':' || rest[0] == '|')
 }
 
 // gluedReadMore finds a read-more phrase, and its arrows, after the final

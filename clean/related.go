@@ -73,7 +73,7 @@ func findRelated(d *Doc) []Candidate {
 				continue
 			}
 		}
-		if z.bottom(i) && linkArrow(t) && isHeadline(bytes.TrimRight(t, " »›→")) {
+		if z.bottom(i) && linkArrowed(t) && isHeadline(bytes.TrimRight(t, " »›→")) {
 			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: `headline link ending in "»"`}})
 		}
 	}
@@ -147,9 +147,4 @@ func headingOfName(label, rest []byte) bool {
 	rest = bytes.TrimRight(rest, ":.…")
 	ws := countWords(rest)
 	return ws.words >= 1 && ws.words <= 6 && ws.upper*2 >= ws.words
-}
-
-// linkArrow reports whether t ends in a link arrow: "… the romance »".
-func linkArrow(t []byte) bool {
-	return bytes.HasSuffix(t, []byte(" »")) || bytes.HasSuffix(t, []byte(" ›")) || bytes.HasSuffix(t, []byte(" →"))
 }

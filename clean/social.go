@@ -176,10 +176,33 @@ func socialPrompt(t []byte, off int) (Candidate, bool) {
 	if n := followPrompt(t); n > 0 {
 		return Candidate{Evidence: Evidence{Kind: Label, Why: "follow prompt", Tail: tailAfter(t, off, n)}}, true
 	}
-	if callToAction(t) {
+	if callToAction(t) || clickHereEnd(t) || promoToAddress(t) {
 		return Candidate{Evidence: Evidence{Kind: Shape, Why: "call to action"}}, true
 	}
 	return Candidate{}, false
+}
+
+// clickHereEnd reports whether t is a short promo that ends in "Click
+// here": "More Critical Reads by Lisa Haven! Click Here!", "(To Donate
+// to Site.com Click Here)", "For more places to find X – Click Here Now".
+func clickHereEnd(t []byte) bool {
+	t = bytes.TrimRight(bytes.Trim(t, "()[] "), "!.: ")
+	lt := bytes.ToLower(t[max(0, len(t)-16):])
+	lt = bytes.TrimSuffix(lt, []byte(" now"))
+	return bytes.HasSuffix(lt, []byte("click here")) && countWords(t).words <= 25 && !hasAuxiliary(t[:len(t)-min(len(t), 10)])
+}
+
+// promoToAddress reports whether t is a short line without a full stop
+// that opens with a call to action or a read-more label and ends in a web
+// address: "To read more from Dan, visit www.dan-lucas.com", "SEE MORE UK
+// COLUMN NEWS AT: UK COLUMN.ORG".
+func promoToAddress(t []byte) bool {
+	if bytes.HasSuffix(t, []byte(".")) || countWords(t).words > 15 || !endsInAddress(t) {
+		return false
+	}
+	lead := bytes.TrimPrefix(bytes.TrimPrefix(t, []byte("To ")), []byte("to "))
+	return ctaVerbs.Prefix(lead) > 0 || readMorePhrases.Prefix(lead) > 0 || relatedLabels.Prefix(t) > 0 ||
+		bytes.Contains(bytes.ToLower(t), []byte(" visit "))
 }
 
 // followPrompt returns where "Follow NAME on NETWORK[, NETWORK and
@@ -232,7 +255,7 @@ func callToAction(t []byte) bool {
 	sentence := endsSentence(t) && !bytes.HasSuffix(t, []byte("!"))
 	for _, w := range bytes.FieldsFunc(t[n:], func(r rune) bool { return r == ' ' || r == ',' || r == '!' || r == '.' || r == ':' }) {
 		if ctaObjects.HasBytes(w) && !(sentence && weakObjects[string(bytes.ToLower(w))]) ||
-			networks.HasBytes(w) && !sentence || isLink(w) || bytes.Contains(w, []byte(".com")) {
+			networks.HasBytes(w) && !sentence || isLink(w) || siteAddress(w) {
 			return true
 		}
 	}
@@ -243,12 +266,17 @@ func callToAction(t []byte) bool {
 var weakObjects = map[string]bool{"here": true, "now": true, "today": true, "free": true, "ici": true, "hier": true,
 	"aquí": true, "qui": true, "aqui": true, "tutaj": true, "здесь": true, "member": true, "members": true, "account": true}
 
-// commaClause reports whether a comma in t is followed by a lower-case
-// word, as in "Like many others here, she moved in 2010."
+// commaClause reports whether a comma in t opens a clause, a function
+// word after it other than "and" or "or", as in "Like many others here,
+// she moved in 2010."; ", guides, and highlights" is a list.
 func commaClause(t []byte) bool {
 	for i := bytes.IndexByte(t, ','); i >= 0; {
 		rest := bytes.TrimLeft(t[i+1:], " ")
-		if r, _ := utf8.DecodeRune(rest); unicode.IsLower(r) {
+		w := rest
+		if j := bytes.IndexAny(rest, " ,.;:!?"); j >= 0 {
+			w = rest[:j]
+		}
+		if r, _ := utf8.DecodeRune(w); unicode.IsLower(r) && functionWords.HasBytes(w) && !continuers.HasBytes(w) {
 			return true
 		}
 		j := bytes.IndexByte(t[i+1:], ',')

@@ -55,6 +55,7 @@ var Sections = map[string]string{
 	"syndication": "phrases that say where a story first appeared (\"appeared first on\")",
 	"notices":     "phrases that mark a site's notice below an article wherever they stand in the line (\"all rights reserved\")",
 	"promos":      "openings of a site's membership and donation promos below an article (\"If you enjoyed this article\")",
+	"authorlinks": "links to an author's other work, before the author's name (\"Older articles by\")",
 	"sitelinks":   "a site's own links and words, which mark its notices (\"terms of use\", \"privacy policy\")",
 	"particles":   "lower-case words that may stand inside a name (\"van\", \"de\")",
 }
