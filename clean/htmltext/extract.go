@@ -41,8 +41,8 @@ type Page struct {
 }
 
 var (
-	// ErrNoArticle is returned when a page holds no article: no run of
-	// paragraphs that reads as one.
+	// ErrNoArticle is returned when a page holds no article: what
+	// readability finds holds less than minArticle bytes outside links.
 	ErrNoArticle = errors.New("no article found")
 	// ErrTooDeep is returned when a page nests elements too deeply to
 	// build its tree in reasonable time.
@@ -55,8 +55,8 @@ var (
 // of Firefox's Reader View) finds the main content. When what it finds
 // holds less than minArticle bytes of text outside links (a list of
 // headlines, a login form, a "page not found"), Extract returns
-// ErrNoArticle rather than a guess.
-// The title is not part of the text.
+// ErrNoArticle rather than a guess. The title is not part of the text, and
+// a page nested more than maxDepth deep gives ErrTooDeep.
 func Extract(src []byte, mode Mode) (*Page, error) {
 	src, enc := decode(src)
 	p := &Page{Encoding: enc}
@@ -146,8 +146,8 @@ walk:
 // minArticle is the least text outside links that makes an article, in
 // bytes of UTF-8 (a space between words counts, line breaks do not): a
 // Chinese or Japanese character counts three, as it says about as much as
-// three letters of English. Readability always finds something: on a page without an
-// article, a list of headlines (all links), a "page not found" notice or a
-// login form, all well below it. The shortest articles of the extraction
-// benchmark hold about 400.
+// three letters of English. Readability always finds something; on a page
+// without an article that is a list of headlines (all links), a "page not
+// found" notice or a login form, all well below it. The shortest articles
+// of the extraction benchmark hold about 400.
 const minArticle = 200

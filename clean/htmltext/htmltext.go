@@ -1,5 +1,8 @@
 // Package htmltext turns HTML pages into the paragraphs of text that
-// decruft's rules read.
+// decruft's rules read: the article that go-readability finds in a page
+// (Article), or all its text (Whole), with hints from its markup (a
+// figcaption, a share bar, a list of links) for the engine's guard to
+// judge beside the rules' own candidates.
 //
 // It is a front end of package clean: the rules never see markup, and the
 // engine imports no HTML code.

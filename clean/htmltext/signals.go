@@ -69,9 +69,9 @@ type marker struct {
 // A frame is an element being written.
 type frame struct {
 	a             atom.Atom
-	name          string
-	start         int // mark where its text starts
-	written, link int // bytes of text written before it, and those in links
+	name          string // to match end tags (flatten; "" in a tree)
+	start         int    // mark where its text starts
+	written, link int    // bytes of text written before it, and those in links
 	rule, why     string
 }
 
