@@ -102,8 +102,7 @@ func render(root *html.Node) (text []byte, hs []clean.Hint, plain int) {
 				return false
 			}
 			x.start(a, false)
-			rule, why := nodeSignal(n, a)
-			m.enter(a, "", rule, why)
+			m.enter(a, "", nodeSignal(n, a))
 			return true
 		}
 		return false

@@ -75,8 +75,7 @@ func flatten(src []byte) ([]byte, []clean.Hint) {
 					role = string(v)
 				}
 			}
-			rule, why := signal(a, class, id, role)
-			m.enter(a, tagKey(a, name), rule, why)
+			m.enter(a, tagKey(a, name), signal(a, class, id, role))
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)

@@ -12,37 +12,44 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// signal returns the rule credited with the text of an element (of atom
-// a, with these attributes) when the page's markup says what the text is,
-// and the evidence.
-func signal(a atom.Atom, class, id, role string) (rule, why string) {
+// A sig is what an element's markup says of its text: the rule credited
+// with it, and why. byName is set when only a class or id name says so:
+// such names also sit on containers of the article ("tag-share-prices").
+type sig struct {
+	rule, why string
+	byName    bool
+}
+
+// signal returns what an element (of atom a, with these attributes) says
+// of its text; a zero sig when it says nothing.
+func signal(a atom.Atom, class, id, role string) sig {
 	switch a {
 	case atom.Figcaption:
-		return "credit", "in <figcaption>"
+		return sig{rule: "credit", why: "in <figcaption>"}
 	case atom.Aside:
-		return "related", "in <aside>"
+		return sig{rule: "related", why: "in <aside>"}
 	case atom.Nav:
-		return "navigation", "in <nav>"
+		return sig{rule: "navigation", why: "in <nav>"}
 	case atom.Footer:
-		return "footer", "in <footer>"
+		return sig{rule: "footer", why: "in <footer>"}
 	}
 	switch role {
 	case "navigation":
-		return "navigation", `role "navigation"`
+		return sig{rule: "navigation", why: `role "navigation"`}
 	case "contentinfo":
-		return "footer", `role "contentinfo"`
+		return sig{rule: "footer", why: `role "contentinfo"`}
 	}
 	if rule, name := nameSignal(class); rule != "" {
-		return rule, `class "` + name + `"`
+		return sig{rule, `class "` + name + `"`, true}
 	}
 	if rule, name := nameSignal(id); rule != "" {
-		return rule, `id "` + name + `"`
+		return sig{rule, `id "` + name + `"`, true}
 	}
-	return "", ""
+	return sig{}
 }
 
 // nodeSignal is signal for an element of a tree.
-func nodeSignal(n *html.Node, a atom.Atom) (rule, why string) {
+func nodeSignal(n *html.Node, a atom.Atom) sig {
 	var class, id, role string
 	for _, at := range n.Attr {
 		switch at.Key {
@@ -72,19 +79,19 @@ type frame struct {
 	name          string // to match end tags (flatten; "" in a tree)
 	start         int    // mark where its text starts
 	written, link int    // bytes of text written before it, and those in links
-	rule, why     string
+	sig
 }
 
 // A mark is the text of an element that a signal names, for a hint.
 type mark struct {
 	start, end int // in the text
-	rule, why  string
+	sig
 }
 
 // enter opens an element whose text follows.
-func (m *marker) enter(a atom.Atom, name, rule, why string) {
+func (m *marker) enter(a atom.Atom, name string, s sig) {
 	x := m.x
-	m.open = append(m.open, frame{a: a, name: name, start: x.mark(), written: x.written, link: x.written - x.plain, rule: rule, why: why})
+	m.open = append(m.open, frame{a: a, name: name, start: x.mark(), written: x.written, link: x.written - x.plain, sig: s})
 	if m.count != nil {
 		m.count[name]++
 	}
@@ -99,10 +106,10 @@ func (m *marker) leave() {
 		m.count[f.name]--
 	}
 	if f.rule == "" {
-		f.rule, f.why = linkSignal(f, x.out[min(f.start, len(x.out)):], x.written-f.written, x.written-x.plain-f.link)
+		f.sig = linkSignal(f, x.out[min(f.start, len(x.out)):], x.written-f.written, x.written-x.plain-f.link)
 	}
 	if f.rule != "" {
-		m.marks = append(m.marks, mark{start: f.start, end: x.mark(), rule: f.rule, why: f.why})
+		m.marks = append(m.marks, mark{start: f.start, end: x.mark(), sig: f.sig})
 	}
 }
 
@@ -138,17 +145,17 @@ func (m *marker) hints(text []byte) []clean.Hint {
 // linkSignal returns the rule credited with the text of a list (frame f,
 // whose text is list) that is mostly links: a menu when its entries are a
 // word or two, else a list of headlines pointing elsewhere.
-func linkSignal(f frame, list []byte, written, link int) (rule, why string) {
+func linkSignal(f frame, list []byte, written, link int) sig {
 	if f.a != atom.Ul && f.a != atom.Ol || written == 0 || 10*link < 8*written {
-		return "", ""
+		return sig{}
 	}
-	why = fmt.Sprintf("list of links (%d%% link text)", 100*link/written)
+	why := fmt.Sprintf("list of links (%d%% link text)", 100*link/written)
 	list = bytes.TrimSpace(list)
 	lines := bytes.Count(list, []byte("\n\n")) + 1
 	if len(bytes.Fields(list)) <= 2*lines {
-		return "navigation", why
+		return sig{rule: "navigation", why: why}
 	}
-	return "related", why
+	return sig{rule: "related", why: why}
 }
 
 // nameWords maps words of class and id names to the rule credited with
@@ -159,7 +166,7 @@ var nameWords = map[string]string{
 	"related": "related", "recommended": "related", "recirc": "related", "trending": "related",
 	"promo": "ads", "advert": "ads", "advertisement": "ads", "ad": "ads", "ads": "ads", "sponsored": "ads",
 	"caption": "credit", "credit": "credit", "credits": "credit",
-	"byline":     "byline",
+	"byline": "byline", "bio": "byline",
 	"breadcrumb": "navigation", "breadcrumbs": "navigation",
 }
 
@@ -168,6 +175,9 @@ var nameWords = map[string]string{
 // changes to upper case: "article__share-bar", "relatedLinks".
 func nameSignal(v string) (rule, name string) {
 	for _, name := range strings.Fields(v) {
+		if isTerm(name) {
+			continue
+		}
 		start := 0
 		for i := 0; i <= len(name); i++ {
 			if i < len(name) && !isSep(name, i) {
@@ -187,6 +197,18 @@ func nameSignal(v string) (rule, name string) {
 	return "", ""
 }
 
+// isTerm reports whether a class name names a term of the site's
+// taxonomy rather than what the element is: WordPress marks a post's
+// container "tag-share-prices", "category-related-news".
+func isTerm(name string) bool {
+	for _, p := range []string{"tag-", "category-"} {
+		if len(name) > len(p) && strings.EqualFold(name[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
 // isSep reports whether a word of name ends before byte i: at a dash or
 // underscore, or where lower case turns to upper.
 func isSep(name string, i int) bool {
@@ -200,7 +222,9 @@ func isSep(name string, i int) bool {
 // hints turns the marked spans of text into hints, one per whole line: a
 // line the marked text shares with other text is not marked, and a line
 // inside two marks is credited to the outer one. A mark that holds half
-// the text or more is ignored, as markup wrapping the article itself.
+// the text or more is ignored, as markup that wraps the article rather
+// than names cruft, and so is one made by a name alone that holds two
+// paragraphs of bodyLen bytes or more.
 func hints(text []byte, marks []mark) []clean.Hint {
 	var hs []clean.Hint
 	last := -1 // end of the last line hinted
@@ -208,7 +232,7 @@ func hints(text []byte, marks []mark) []clean.Hint {
 		if m.end > len(text) {
 			m.end = len(text)
 		}
-		if m.end <= m.start || 2*(m.end-m.start) >= len(text) {
+		if m.end <= m.start || 2*(m.end-m.start) >= len(text) || m.byName && holdsBody(text[m.start:m.end]) {
 			continue
 		}
 		for pos := m.start; pos < m.end; {
@@ -232,6 +256,24 @@ func hints(text []byte, marks []mark) []clean.Hint {
 		}
 	}
 	return hs
+}
+
+// bodyLen is the length from which a line counts as a paragraph of the
+// article, as the engine counts it: longer than any menu entry, heading,
+// credit or prompt.
+const bodyLen = 160
+
+// holdsBody reports whether text has two lines of bodyLen bytes or more.
+func holdsBody(text []byte) bool {
+	n := 0
+	for line := range bytes.Lines(text) {
+		if len(bytes.TrimSpace(line)) >= bodyLen {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func onlySpace(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
