@@ -280,7 +280,10 @@ func (x *extractor) preText(t []byte) {
 		}
 		if nl {
 			x.begin()
-			x.out = append(x.out, '\n')
+			// Blank lines collapse to one, in pre too, and none leads.
+			if len(x.out) > 0 && !bytes.HasSuffix(x.out, []byte("\n\n")) {
+				x.out = append(x.out, '\n')
+			}
 			x.lineStart = len(x.out)
 		}
 		t = rest

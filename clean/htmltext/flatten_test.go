@@ -65,6 +65,8 @@ func TestFlatten(t *testing.T) {
 		{"title dropped", "<html><head><title>Page</title></head><body><p>Body</p></body></html>", "Body\n"},
 		{"pre keeps lines", "<p>x</p><pre>\n  a  b\n\n  c\n</pre><p>y</p>", "x\n\n  a  b\n\n  c\n\ny\n"},
 		{"pre crlf", "<pre>a\r\nb</pre>", "a\nb\n"},
+		{"pre blank lines collapse", "<p>x</p><pre>\n\n\na\n\n\n\nb</pre>", "x\n\na\n\nb\n"},
+		{"pre after a break", "a<pre>b</p>\nc", "a\n\nb\n\nc\n"},
 		{"table cells", "<table><tr><td>a</td><td>b</td></tr><tr><th>c</th></tr></table>", "a b\n\nc\n"},
 		{"list items", "<ul><li>one<li>two</ul>", "one\n\ntwo\n"},
 		{"unclosed tags", "<div><p>one<p>two<div>three", "one\n\ntwo\n\nthree\n"},
