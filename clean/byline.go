@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -72,16 +73,22 @@ func findBylines(d *Doc) []Candidate {
 		return nil
 	}
 	kinds := make([]bylineKind, len(d.Lines))
-	for i, l := range d.Lines {
-		if l.Blank || !z.edge(i) || l.End-l.Start > maxBylineLen {
-			continue
-		}
-		t, _ := d.trimmed(l)
-		kinds[i] = classifyByline(string(t), z.bottom(i))
-	}
 	var cs []Candidate
 	add := func(i int, why string) {
 		cs = append(cs, Candidate{Span{d.Lines[i].Start, d.Lines[i].End}, Evidence{Kind: Shape, Why: why}})
+	}
+	for i, l := range d.Lines {
+		if l.Blank || !z.edge(i) {
+			continue
+		}
+		t, _ := d.trimmed(l)
+		if z.bottom(i) && len(t) <= 300 && contributorLine(t) {
+			add(i, "contributor line below the article")
+			continue
+		}
+		if l.Width() <= maxBylineLen {
+			kinds[i] = classifyByline(string(t), z.bottom(i))
+		}
 	}
 	pendingTag := -1 // a lone label waiting for its byline
 	for i, l := range d.Lines {
@@ -99,6 +106,11 @@ func findBylines(d *Doc) []Candidate {
 		case k == bareDate && (kinds[neighbour(d, i, -1)] == isByline || kinds[neighbour(d, i, +1)] == isByline):
 			add(i, "date beside a byline")
 			pendingTag = -1
+		case k == bylineTag && z.top(i) && byWords.Has(strings.TrimSpace(string(d.Text(l)))) && nextIsBody(d, i, z):
+			// "By" alone just above the article: its name was a link the
+			// scraper dropped.
+			add(i, "byline label without its name")
+			pendingTag = -1
 		case k == bylineTag:
 			pendingTag = i
 		default:
@@ -106,6 +118,34 @@ func findBylines(d *Doc) []Candidate {
 		}
 	}
 	return cs
+}
+
+var contributed = lexicon.Get("contributed")
+
+// contributorLine reports whether t credits people who helped with the
+// story: "Keith Bradsher contributed reporting from Hong Kong.",
+// "Associated Press writers A, B and C contributed to this report."
+func contributorLine(t []byte) bool {
+	s, _ := contributed.Index(t)
+	if s <= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRune(t)
+	return unicode.IsUpper(r) && bytes.Count(t[:s], []byte(". ")) == 0
+}
+
+// nextIsBody reports whether the line after line i, blank lines aside,
+// is the article's first long line or a dateline.
+func nextIsBody(d *Doc, i int, z zone) bool {
+	n := neighbour(d, i, +1)
+	if n == i {
+		return false
+	}
+	if n == z.first {
+		return true
+	}
+	t, _ := d.trimmed(d.Lines[n])
+	return classifyByline(string(t), false) == isByline
 }
 
 // neighbour returns the next non-blank line from i in direction dir, or i.

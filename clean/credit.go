@@ -148,7 +148,7 @@ func afterPicture(d *Doc, i int) bool {
 func countSubheads(d *Doc) int {
 	n := 0
 	for i, l := range d.Lines {
-		if l.Blank || l.End-l.Start > 40 {
+		if l.Blank || l.Width() > 40 {
 			continue
 		}
 		t, _ := d.trimmed(l)
@@ -158,7 +158,7 @@ func countSubheads(d *Doc) int {
 			continue
 		}
 		p, q := prevNonBlank(d, i), neighbour(d, i, +1)
-		long := func(j int) bool { return j >= 0 && j != i && d.Lines[j].End-d.Lines[j].Start >= 100 }
+		long := func(j int) bool { return j >= 0 && j != i && d.Lines[j].Width() >= 100 }
 		if (p < 0 || long(p)) && long(q) {
 			n++
 		}

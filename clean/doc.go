@@ -13,7 +13,14 @@ import "bytes"
 type Line struct {
 	Start, End, Next int
 	Blank            bool // only spaces and tabs (or nothing)
+	// trimStart and trimEnd delimit the content without surrounding
+	// spaces and tabs, which is what rules read.
+	trimStart, trimEnd int
 }
+
+// Width is the length of the line's content without surrounding spaces
+// and tabs: indentation says nothing of what a line is.
+func (l Line) Width() int { return l.trimEnd - l.trimStart }
 
 // A Para is a paragraph: a run of non-blank lines, or a single line when the
 // input separates paragraphs by single newlines.
@@ -85,7 +92,14 @@ func Parse(src []byte) *Doc {
 		if content > pos && src[content-1] == '\r' {
 			content--
 		}
-		d.Lines = append(d.Lines, Line{Start: pos, End: content, Next: next, Blank: isBlank(src[pos:content])})
+		ts, te := pos, content
+		for ts < te && (src[ts] == ' ' || src[ts] == '\t') {
+			ts++
+		}
+		for te > ts && (src[te-1] == ' ' || src[te-1] == '\t') {
+			te--
+		}
+		d.Lines = append(d.Lines, Line{Start: pos, End: content, Next: next, Blank: ts == te, trimStart: ts, trimEnd: te})
 		pos = next
 	}
 	d.Paras = paragraphs(d.Lines)

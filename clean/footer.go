@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,12 +53,51 @@ var (
 const maxFooterLen = 600
 
 func findFooter(d *Doc) []Candidate {
+	if c, ok := commentSection(d); ok {
+		return append(findFooterNotices(d), c)
+	}
+	return findFooterNotices(d)
+}
+
+// commentSection finds readers' comments at the end of a page: from the
+// first of three lines or more of the form "NAME says:" to the end, when
+// the names are user names (in lower case or with digits) or the comments
+// carry their time stamps. An interview with speakers' names has neither.
+func commentSection(d *Doc) (Candidate, bool) {
+	first, says, handles, stamps := -1, 0, 0, 0
+	for i, l := range d.Lines {
+		if l.Blank || l.Width() > 60 {
+			continue
+		}
+		t, _ := d.trimmed(l)
+		if name, ok := bytes.CutSuffix(t, []byte(" says:")); ok && len(name) > 0 && countWords(name).words <= 4 {
+			if first < 0 {
+				first = i
+			}
+			says++
+			if r, _ := utf8.DecodeRune(name); !unicode.IsUpper(r) || bytes.IndexFunc(name, unicode.IsDigit) >= 0 {
+				handles++
+			}
+			continue
+		}
+		if first >= 0 && classifyByline(string(t), true) == isByline {
+			stamps++
+		}
+	}
+	if says < 3 || handles < 2 && stamps < 2 {
+		return Candidate{}, false
+	}
+	return Candidate{Span{d.Lines[first].Start, d.Lines[len(d.Lines)-1].End},
+		Evidence{Kind: Marker, Why: fmt.Sprintf("readers' comments: %d lines \"NAME says:\"", says)}}, true
+}
+
+func findFooterNotices(d *Doc) []Candidate {
 	// The footer starts after the last long line that is not itself a
 	// footer notice.
 	start := len(d.Lines)
 	for i := len(d.Lines) - 1; i >= 0; i-- {
 		l := d.Lines[i]
-		if l.Blank || l.End-l.Start < bodyLen {
+		if l.Blank || l.Width() < bodyLen {
 			start = i
 			continue
 		}
@@ -78,7 +118,7 @@ func findFooter(d *Doc) []Candidate {
 	z := d.zone()
 	for i := max(z.first+1, len(d.Lines)/2); i < start && z.first >= 0; i++ {
 		l := d.Lines[i]
-		if l.Blank || l.End-l.Start > 120 {
+		if l.Blank || l.Width() > 120 {
 			continue
 		}
 		t, off := d.trimmed(l)

@@ -125,7 +125,7 @@ func bodyZone(d *Doc, cands []ruleCandidate) zone {
 	z := zone{-1, -1}
 	c := 0
 	for i, l := range d.Lines {
-		if l.End-l.Start < bodyLen {
+		if l.Width() < bodyLen {
 			continue
 		}
 		for c < len(cands) && cands[c].End <= l.Start {
@@ -154,7 +154,7 @@ func bodyZone(d *Doc, cands []ruleCandidate) zone {
 func markList(d *Doc, i int, listed map[int]bool) {
 	for j := i + 1; j < len(d.Lines); j++ {
 		l := d.Lines[j]
-		if l.Blank || l.End-l.Start > 100 {
+		if l.Blank || l.Width() > 100 {
 			return
 		}
 		listed[j] = true
@@ -185,7 +185,7 @@ func spokenOf(d *Doc, c ruleCandidate, prose **proseWords) bool {
 	if *prose == nil {
 		var b []byte
 		for _, l := range d.Lines {
-			if l.End-l.Start >= bodyLen {
+			if l.Width() >= bodyLen {
 				b = append(b, bytes.ToLower(d.Src[l.Start:l.End])...)
 				b = append(b, '\n')
 			}

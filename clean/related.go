@@ -46,7 +46,7 @@ func findRelated(d *Doc) []Candidate {
 	var cs []Candidate
 	for i := 0; i < len(d.Lines); i++ {
 		l := d.Lines[i]
-		if l.Blank || l.End-l.Start > maxHeadline+20 {
+		if l.Blank || l.Width() > maxHeadline+20 {
 			continue
 		}
 		t, off := d.trimmed(l)
@@ -70,6 +70,14 @@ func findRelated(d *Doc) []Candidate {
 					cs = append(cs, Candidate{Span{l.Start, d.Lines[end].End}, Evidence{Kind: Shape, Why: "list of other stories"}})
 					i = end
 				}
+				continue
+			}
+		}
+		if relatedHeading(t) {
+			end, listed := headlineList(d, i, z)
+			if z.edge(i) || listed >= 2 {
+				cs = append(cs, Candidate{Span{l.Start, d.Lines[end].End}, Evidence{Kind: Shape, Why: "list of other stories"}})
+				i = end
 				continue
 			}
 		}
@@ -129,6 +137,23 @@ func isHeadline(t []byte) bool {
 	}
 	first, _ := utf8.DecodeRune(t)
 	return unicode.IsUpper(first) || unicode.IsDigit(first) || first == '‘' || first == '\'' || first == '"' || first == '“'
+}
+
+var (
+	relatedStarts = lexicon.Get("relatedstarts")
+	relatedEnds   = lexicon.Get("relatedends")
+)
+
+// relatedHeading reports whether t is a heading over other stories that
+// the lexicon does not list whole: a [related] word first, a word such as
+// "Stories" or "News" last, six words at most: "More Great WIRED Stories".
+func relatedHeading(t []byte) bool {
+	t = bytes.TrimRight(t, ":.…")
+	words := bytes.Fields(t)
+	if len(words) < 2 || len(words) > 6 || endsSentence(t) {
+		return false
+	}
+	return (relatedLabels.HasBytes(words[0]) || relatedStarts.HasBytes(words[0])) && relatedEnds.HasBytes(words[len(words)-1])
 }
 
 // headingOfName reports whether a label that ends in a preposition is

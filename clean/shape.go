@@ -149,8 +149,10 @@ func tailRunsOn(tail []byte) bool {
 		if end < 0 {
 			end = len(t)
 		}
-		// A prompt goes on for a few words: "for the latest news".
-		return !continuers.HasBytes(t[:end]) || hasAuxiliary(t) || countWords(t).words > 10 || commaClause(t)
+		// A prompt goes on for a few words: "for the latest news", and
+		// its site may add notices after it ("Prices may change.").
+		first := t[:sentenceEnd(t, 0)]
+		return !continuers.HasBytes(t[:end]) || hasAuxiliary(first) || countWords(first).words > 14 || commaClause(first)
 	}
 	if sep {
 		// A headline or a name after "Related:" or "Photo:"; a long

@@ -46,6 +46,7 @@ var (
 const maxSocialLine = 240
 
 func findSocial(d *Doc) []Candidate {
+	z := d.zone()
 	var cs []Candidate
 	blockStart, blockEnd, names := -1, -1, 0
 	flush := func() {
@@ -55,15 +56,21 @@ func findSocial(d *Doc) []Candidate {
 			cs = append(cs, Candidate{Span{d.Lines[blockStart].Start, d.Lines[blockEnd].End},
 				Evidence{Kind: Shape, Why: "block of share buttons"}})
 		default:
-			// Too few buttons for a block: its prompts may still go alone.
+			// Too few buttons for a block: its prompts may still go
+			// alone, and a lone button at the article's edge.
 			for j := blockStart; j <= blockEnd; j++ {
-				if l := d.Lines[j]; !l.Blank {
-					if t, off := d.trimmed(l); bytes.IndexByte(t, ' ') > 0 {
-						if c, ok := socialPrompt(t, off); ok {
-							c.Span = Span{l.Start, l.End}
-							cs = append(cs, c)
-						}
+				l := d.Lines[j]
+				if l.Blank {
+					continue
+				}
+				t, off := d.trimmed(l)
+				if bytes.IndexByte(t, ' ') > 0 {
+					if c, ok := socialPrompt(t, off); ok {
+						c.Span = Span{l.Start, l.End}
+						cs = append(cs, c)
 					}
+				} else if z.edge(j) && socialPrompts.HasBytes(undecorate(t)) {
+					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "share or comment button at the article's edge"}})
 				}
 			}
 		}
@@ -76,6 +83,9 @@ func findSocial(d *Doc) []Candidate {
 		t, off := d.trimmed(l)
 		if len(t) > maxSocialLine {
 			flush()
+			if c, ok := gluedPrompt(t, off); ok {
+				cs = append(cs, c)
+			}
 			continue
 		}
 		if n := shareButtons(t); n > 0 {
@@ -89,6 +99,8 @@ func findSocial(d *Doc) []Candidate {
 		if c, ok := socialPrompt(t, off); ok {
 			c.Span = Span{l.Start, l.End}
 			cs = append(cs, c)
+		} else if z.edge(i) && newsletterPromo(t) {
+			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "newsletter promo at the article's edge"}})
 		}
 	}
 	flush()
@@ -182,6 +194,86 @@ func socialPrompt(t []byte, off int) (Candidate, bool) {
 	return Candidate{}, false
 }
 
+// gluedPrompt finds a prompt that an extractor glued to the end of a
+// paragraph, as its last sentence or two: "… warranty card. Follow
+// @BGRDeals on Twitter to keep up with the latest deals." It is cut from
+// the line from that sentence on.
+func gluedPrompt(t []byte, off int) (Candidate, bool) {
+	starts := sentenceStarts(t)
+	for k := len(starts) - 1; k >= 1 && k >= len(starts)-2; k-- {
+		s := starts[k]
+		tail := t[s:]
+		if countWords(tail).words > 40 {
+			break
+		}
+		first := tail[:sentenceEnd(tail, 0)]
+		if countWords(first).words < 4 {
+			continue // "Visit fraserinstitute.org." ends an about-us paragraph
+		}
+		if c, ok := socialPrompt(bytes.TrimRight(first, " "), off+s); ok && c.Kind != Shape || callToAction(first) || newsletterPromo(first) {
+			c.Span = Span{off + s, off + len(t)}
+			c.Why = "prompt glued to the end of a paragraph"
+			if c.Kind == Shape {
+				c.Kind = Label
+			}
+			return c, true
+		}
+	}
+	return Candidate{}, false
+}
+
+// sentenceStarts returns where t's sentences start: 0, and each offset
+// after a sentence's final punctuation and a space where a capital letter
+// or a quote follows.
+func sentenceStarts(t []byte) []int {
+	starts := []int{0}
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] != ' ' {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRune(t[:i])
+		if prev != '.' && prev != '!' && prev != '?' {
+			continue
+		}
+		j := i
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		if r, _ := utf8.DecodeRune(t[j:]); unicode.IsUpper(r) || r == '@' {
+			starts = append(starts, j)
+		}
+		i = j
+	}
+	return starts
+}
+
+// newsletterPromo reports whether t asks the reader to sign up for a
+// newsletter: forty words at most, naming a newsletter or an inbox, with a
+// sentence that opens with a call to action ("Sign up for …", "Get top
+// news in your inbox") and no auxiliary that would make it a report
+// ("Its newsletter had 3,400 subscribers.").
+func newsletterPromo(t []byte) bool {
+	if len(t) > 400 || countWords(t).words > 40 || hasAuxiliary(t) {
+		return false
+	}
+	lt := bytes.ToLower(t)
+	if !bytes.Contains(lt, []byte("newsletter")) && !bytes.Contains(lt, []byte("inbox")) {
+		return false
+	}
+	for from := 0; from < len(t); {
+		end := sentenceEnd(t, from)
+		s := bytes.TrimLeft(t[from:end], " ")
+		for _, w := range bytes.Fields(s) {
+			// The call may follow a site's name: "DH Newsletter … Get top news".
+			if r, _ := utf8.DecodeRune(w); unicode.IsUpper(r) && ctaVerbs.Prefix(w) > 0 {
+				return true
+			}
+		}
+		from = end
+	}
+	return false
+}
+
 // clickHereEnd reports whether t is a short promo that ends in "Click
 // here": "More Critical Reads by Lisa Haven! Click Here!", "(To Donate
 // to Site.com Click Here)", "For more places to find X – Click Here Now".
@@ -253,7 +345,10 @@ func callToAction(t []byte) bool {
 	// A prompt that ends as a sentence must name what it offers: "Get
 	// started with 2B Mindset here." is the article's own advice.
 	sentence := endsSentence(t) && !bytes.HasSuffix(t, []byte("!"))
-	for _, w := range bytes.FieldsFunc(t[n:], func(r rune) bool { return r == ' ' || r == ',' || r == '!' || r == '.' || r == ':' }) {
+	for _, w := range bytes.Fields(t[n:]) {
+		if !isLink(w) {
+			w = bytes.Trim(w, ",!.:;()[]\"'")
+		}
 		if ctaObjects.HasBytes(w) && !(sentence && weakObjects[string(bytes.ToLower(w))]) ||
 			networks.HasBytes(w) && !sentence || isLink(w) || siteAddress(w) {
 			return true
