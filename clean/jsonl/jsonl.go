@@ -56,8 +56,10 @@ type Options struct {
 	// input order. Default runtime.GOMAXPROCS(0).
 	Jobs int
 	// Clean cleans one text; it must be safe for concurrent use. Default
-	// clean.Text (the default rules).
-	Clean func(text []byte) *clean.Result
+	// clean.Text (the default rules). An error makes the line a bad line,
+	// as a missing field does: a cleaner that extracts text from HTML may
+	// find none.
+	Clean func(text []byte) (*clean.Result, error)
 }
 
 // A LineError is a bad input line: not JSON, not an object, or without a
@@ -115,7 +117,7 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, o Options) (Stats, error
 		return st, fmt.Errorf("annotation field %q would replace the text field %q", o.Annotate, o.Field)
 	}
 	if o.Clean == nil {
-		o.Clean = clean.Text
+		o.Clean = func(text []byte) (*clean.Result, error) { return clean.Text(text), nil }
 	}
 	if o.Jobs <= 0 {
 		o.Jobs = runtime.GOMAXPROCS(0)
@@ -326,7 +328,12 @@ func (p *processor) process(j *job) {
 		text = j.text
 	}
 	j.textLen = len(text)
-	res := p.o.Clean(text)
+	res, err := p.o.Clean(text)
+	if err != nil {
+		j.err = &LineError{Line: j.seq + 1, Err: err}
+		j.out = append(j.out[:0], line...)
+		return
+	}
 	j.removals = res.Removals
 	newValue := []byte(nil) // nil: keep the raw value
 	if len(res.Removals) > 0 || !bytes.Equal(res.Doc.Src, text) {

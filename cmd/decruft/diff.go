@@ -31,9 +31,9 @@ type diffLine struct {
 }
 
 // writeDiff writes a unified diff from res's input to its output, one that
-// patch(1) applies. Each hunk header names the rules that removed its
-// lines, where git would put a function name.
-func writeDiff(w *bytes.Buffer, name string, res *clean.Result, color bool) {
+// patch(1) applies, under the labels from and to. Each hunk header names
+// the rules that removed its lines, where git would put a function name.
+func writeDiff(w *bytes.Buffer, from, to string, res *clean.Result, color bool) {
 	a, b := string(res.Doc.Src), string(res.Output)
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // exact, so the patch is minimal and stable
@@ -61,7 +61,7 @@ func writeDiff(w *bytes.Buffer, name string, res *clean.Result, color bool) {
 		}
 		return c + s + colReset
 	}
-	fmt.Fprintf(w, "%s\n%s\n", paint(colBold, "--- a/"+name), paint(colBold, "+++ b/"+name))
+	fmt.Fprintf(w, "%s\n%s\n", paint(colBold, "--- "+from), paint(colBold, "+++ "+to))
 	for start := 0; start < len(script); {
 		// Find the next change and the hunk around it.
 		i := start

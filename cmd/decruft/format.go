@@ -62,7 +62,7 @@ func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean
 		Annotate: p.o.annotate,
 		SkipBad:  p.o.skipBad,
 		Jobs:     p.o.jobs,
-		Clean:    func(text []byte) *clean.Result { return clean.Clean(text, rules) },
+		Clean:    p.fieldCleaner(rules),
 		OnBad: func(err *jsonl.LineError) {
 			fmt.Fprintf(stderr, "decruft: %s: %v; passed through unchanged\n", src.name, err)
 		},

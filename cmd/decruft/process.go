@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/decruft/decruft/clean"
+	"github.com/decruft/decruft/clean/htmltext"
 	"github.com/decruft/decruft/clean/jsonl"
 )
 
@@ -92,19 +93,28 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 	}
 	if format == "auto" {
 		format = "text"
-		if clean.LooksLikeHTML(data) {
+		if htmltext.LooksLikeHTML(data) {
 			format = "html"
 		}
 	}
+	var hints []clean.Hint
 	if format == "html" {
 		if p.o.write {
 			// Its output is text: rewriting would lose the markup.
 			return refuse(out, "HTML is not rewritten in place, since its cleaned form is text; use -o DIR")
 		}
-		data = clean.HTMLToText(data)
+		page, err := p.htmlText(data)
+		if err != nil {
+			out.err = err
+			return out
+		}
+		data, hints = page.Text, page.Hints
+		if utf8.Valid(data) {
+			out.notice = "" // it declared its charset
+		}
 		out.src.rel = mirrorName(src.rel, format)
 	}
-	res := clean.Clean(data, rules)
+	res := clean.CleanHinted(data, rules, hints)
 	out.res, out.changed = res, res.Changed()
 	var buf bytes.Buffer
 	switch {
@@ -116,7 +126,8 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 		}
 	case p.o.diff:
 		if out.changed {
-			writeDiff(&buf, src.name, res, p.color)
+			from, to := diffLabels(src.name, format)
+			writeDiff(&buf, from, to, res, p.color)
 		}
 	case p.o.check || p.o.write || p.o.outDir != "":
 	default:

@@ -42,6 +42,8 @@ type options struct {
 	format, field     string
 	annotate          string
 	skipBad           bool
+	extract           string // HTML: article or none (html.go)
+	fieldFormat       string // JSONL: text or html (html.go)
 }
 
 const rootExamples = `  # Filter: clean stdin to stdout
@@ -65,8 +67,12 @@ const rootExamples = `  # Filter: clean stdin to stdout
   decruft -w corpus/
   decruft -o cleaned/ corpus/
 
-  # HTML pages and JSON lines (one document per line, text in a field)
+  # HTML pages: their article, or all their text; JSON lines (one document
+  # per line, text or HTML in a field)
   decruft page.html
+  curl -s https://example.com/story.html | decruft
+  decruft --extract none page.html
+  decruft --format jsonl --field html --field-format html < pages.jsonl
   decruft --format jsonl --field article.body < docs.jsonl > clean.jsonl
   parallel --pipe --keep-order decruft --format jsonl < docs.jsonl > clean.jsonl
 
@@ -89,7 +95,8 @@ walked recursively for ` + strings.Join(defaultIncludes, ", ") + ` files (see --
 Cleaned text goes to standard output unless -w or -o says otherwise.
 
 Exit status: 0 on success, 1 when --check finds input that would change,
-2 on errors (bad usage, unreadable or unwritable files), 130 or 143
+2 on errors (bad usage, unreadable or unwritable files, an HTML page
+without an article), 130 or 143
 when interrupted by SIGINT or SIGTERM. With several inputs, a failing one is reported as
 "decruft: <path>: <reason>" and the others are still processed.`,
 		Example:       rootExamples,
@@ -114,6 +121,7 @@ when interrupted by SIGINT or SIGTERM. With several inputs, a failing one is rep
 	f.StringVar(&o.field, "field", "text", "JSONL: the dotted `PATH` of the text field in each object, e.g. article.body")
 	f.StringVar(&o.annotate, "annotate", "", "JSONL: add a member `NAME` to each object listing its removals (rule, byte span)")
 	f.BoolVar(&o.skipBad, "skip-bad", false, "JSONL: pass bad lines through unchanged (reported on stderr) instead of stopping")
+	addHTMLFlags(f, o)
 	f.BoolVarP(&o.write, "write", "w", false, "rewrite files in place (atomically; unchanged files are not touched)")
 	f.StringVarP(&o.outDir, "out", "o", "", "write cleaned copies into `DIR`, mirroring the input tree")
 	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "number of files cleaned in parallel")

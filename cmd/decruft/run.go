@@ -129,6 +129,9 @@ func (o *options) validate(args []string) error {
 			}
 		}
 	}
+	if err := o.validateHTML(); err != nil {
+		return err
+	}
 	if o.outDir != "" {
 		return checkOutDir(o.outDir, args)
 	}

@@ -1,20 +1,21 @@
-package clean
+package htmltext
 
 import (
 	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/decruft/decruft/clean"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
-// TestHTMLGolden runs the cases in testdata/formats/html/*.txtar (a level
-// deeper than TestGolden's rule folders): "in" is HTML, "text" what
-// HTMLToText extracts from it, and "want" that text cleaned by the
-// default rules. -update rewrites "text" and "want".
-func TestHTMLGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/formats/html/*.txtar")
+// TestFlattenGolden runs the cases in testdata/flatten/*.txtar: "in" is
+// HTML, "text" what Flatten extracts from it, and "want" that text cleaned
+// by the default rules. -update rewrites "text" and "want".
+func TestFlattenGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/flatten/*.txtar")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no HTML cases: %v", err)
 	}
@@ -28,20 +29,27 @@ func TestHTMLGolden(t *testing.T) {
 			if !LooksLikeHTML(in) {
 				t.Errorf("LooksLikeHTML = false")
 			}
-			text := HTMLToText(in)
-			compareSections(t, file, ar, map[string][]byte{"text": text, "want": Text(text).Output})
+			text := flattenText(in)
+			res := clean.Text(text)
+			compareSections(t, file, ar, map[string][]byte{"text": text, "want": res.Output})
 			if *update {
 				return
 			}
-			if again := HTMLToText(in); !bytes.Equal(again, text) {
-				t.Errorf("HTMLToText is not deterministic")
+			if again := flattenText(in); !bytes.Equal(again, text) {
+				t.Errorf("flatten is not deterministic")
 			}
-			checkInvariants(t, text, Defaults(All))
+			checkCleaning(t, res)
 		})
 	}
 }
 
-func TestHTMLToText(t *testing.T) {
+// flattenText is flatten's text alone.
+func flattenText(src []byte) []byte {
+	text, _ := flatten(src)
+	return text
+}
+
+func TestFlatten(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"empty", "", ""},
 		{"only tags", "<div><p></p></div>", ""},
@@ -57,6 +65,8 @@ func TestHTMLToText(t *testing.T) {
 		{"title dropped", "<html><head><title>Page</title></head><body><p>Body</p></body></html>", "Body\n"},
 		{"pre keeps lines", "<p>x</p><pre>\n  a  b\n\n  c\n</pre><p>y</p>", "x\n\n  a  b\n\n  c\n\ny\n"},
 		{"pre crlf", "<pre>a\r\nb</pre>", "a\nb\n"},
+		{"pre blank lines collapse", "<p>x</p><pre>\n\n\na\n\n\n\nb</pre>", "x\n\na\n\nb\n"},
+		{"pre after a break", "a<pre>b</p>\nc", "a\n\nb\n\nc\n"},
 		{"table cells", "<table><tr><td>a</td><td>b</td></tr><tr><th>c</th></tr></table>", "a b\n\nc\n"},
 		{"list items", "<ul><li>one<li>two</ul>", "one\n\ntwo\n"},
 		{"unclosed tags", "<div><p>one<p>two<div>three", "one\n\ntwo\n\nthree\n"},
@@ -74,8 +84,8 @@ func TestHTMLToText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := string(HTMLToText([]byte(tt.in))); got != tt.want {
-				t.Errorf("HTMLToText(%q)\ngot  %q\nwant %q", tt.in, got, tt.want)
+			if got := string(flattenText([]byte(tt.in))); got != tt.want {
+				t.Errorf("flatten(%q)\ngot  %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
 	}
@@ -83,7 +93,7 @@ func TestHTMLToText(t *testing.T) {
 
 // TestHTMLDeepNesting checks that depth costs no stack: 100,000 nested
 // divs (and as many unclosed ones) are read without recursion.
-func TestHTMLDeepNesting(t *testing.T) {
+func TestFlattenDeepNesting(t *testing.T) {
 	const n = 100_000
 	var b bytes.Buffer
 	b.WriteString(strings.Repeat("<div>", n))
@@ -91,7 +101,7 @@ func TestHTMLDeepNesting(t *testing.T) {
 	b.WriteString(strings.Repeat("</div>", n))
 	b.WriteString(strings.Repeat("<div><span><a>", n))
 	b.WriteString("deeper")
-	if got, want := string(HTMLToText(b.Bytes())), "deep\n\ndeeper\n"; got != want {
+	if got, want := string(flattenText(b.Bytes())), "deep\n\ndeeper\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
@@ -131,18 +141,45 @@ func TestLooksLikeHTML(t *testing.T) {
 	}
 }
 
-func FuzzHTMLToText(f *testing.F) {
-	for _, s := range []string{"<p>a</p>", "<pre>\na</pre>", "<a>Read More</a>", "<figcaption>“x” Cartoon by Y</figcaption>", "<div><script>", "&amp;&#0;"} {
+// FuzzHTML flattens any bytes as HTML and cleans the text. Flatten must
+// not panic, must give valid UTF-8 for valid UTF-8 input, a final newline
+// when it gives anything, and no doubled blank line; the cleaning of that
+// text must keep the engine's promises (checkCleaning).
+func FuzzHTML(f *testing.F) {
+	files, err := filepath.Glob("testdata/flatten/*.txtar")
+	if err != nil || len(files) == 0 {
+		f.Fatalf("no seeds: %v", err)
+	}
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, s := range ar.Files {
+			if s.Name == "in" {
+				f.Add(s.Data)
+			}
+		}
+	}
+	for _, s := range []string{"<p>a</p>", "<pre>\na</pre>", "<a>Read More</a>", "<figcaption>“x” Cartoon by Y</figcaption>", "<div><script>", "&amp;&#0;",
+		`<p>a<pre>` + "\n x\r\n\n" + `</p><a href=x>Read More</a><figcaption>“Hi.” Cartoon by A B</figcaption>`,
+		`<table><tr><td>a<td>b</table><template><p>hidden</template>&#xD800;&amp;&nbsp;<script>x</script>`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
-		out := HTMLToText(in)
-		if len(out) > 0 && out[len(out)-1] != '\n' {
-			t.Errorf("no final newline: %q", out)
+		text := flattenText(in)
+		if len(text) > 0 && text[len(text)-1] != '\n' {
+			t.Errorf("text does not end in a newline: %q", text)
 		}
-		if bytes.Contains(out, []byte("\n\n\n")) {
-			t.Errorf("doubled blank line: %q", out)
+		if bytes.Contains(text, []byte("\n\n\n")) {
+			t.Errorf("doubled blank line: %q", text)
 		}
-		Text(out)
+		if utf8.Valid(in) && !utf8.Valid(text) {
+			t.Errorf("valid UTF-8 in, invalid out: %q", text)
+		}
+		if again := flattenText(in); !bytes.Equal(again, text) {
+			t.Errorf("flatten is not deterministic")
+		}
+		checkCleaning(t, clean.Text(text))
 	})
 }

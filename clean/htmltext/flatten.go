@@ -1,15 +1,16 @@
-package clean
+package htmltext
 
 import (
 	"bytes"
 	"unicode/utf8"
 
+	"github.com/decruft/decruft/clean"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// HTMLToText extracts the text of an HTML page or fragment as paragraphs
-// that the text rules can then clean: clean.Clean(clean.HTMLToText(src), rules).
+// flatten extracts the text of a whole HTML page or fragment as paragraphs
+// that the text rules can then clean, and the hints its markup gives.
 //
 // Block elements (p, div, h1–h6, li, blockquote, figure, figcaption, pre,
 // table rows, section, br, …) end a paragraph, and paragraphs are separated
@@ -25,17 +26,20 @@ import (
 // goes on a line of its own, and a "Cartoon by NAME" credit inside a
 // figcaption starts a paragraph of its own.
 //
-// HTMLToText uses the x/net/html tokenizer, not the tree builder: it keeps
-// a few counters rather than a stack of open elements, so any nesting depth
-// takes constant memory and time is linear in the input. Malformed markup
+// flatten uses the x/net/html tokenizer, not the tree builder, so that
+// time is linear in the input however deep it nests. The text is built
+// with a few counters; the signals follow a stack of the elements open,
+// where an end tag closes the innermost open element of its name and those
+// inside it, and an end tag with none open is ignored. Malformed markup
 // (unclosed tags, stray end tags) is read the way the tokenizer reads it.
 // An unclosed pre, template or figcaption lasts to the end of the input.
-// The input is taken to be UTF-8; a declared charset is not honoured.
+// The input is taken to be UTF-8 (Extract decodes other charsets).
 //
 // The result is text, not HTML: removals found in it are offsets into the
 // extracted text. It ends in a newline unless it is empty.
-func HTMLToText(src []byte) []byte {
-	x := extractor{out: make([]byte, 0, len(src)/2), link: -1}
+func flatten(src []byte) ([]byte, []clean.Hint) {
+	x := &extractor{out: make([]byte, 0, len(src)/2), link: -1}
+	m := &marker{x: x, count: map[string]int{}}
 	// A byte order mark only names the encoding.
 	z := html.NewTokenizer(bytes.NewReader(bytes.TrimPrefix(src, bom)))
 	for {
@@ -43,21 +47,62 @@ func HTMLToText(src []byte) []byte {
 		switch tt {
 		case html.ErrorToken:
 			// Reading from memory, the tokenizer stops only at the end.
-			return x.finish()
+			text := x.finish()
+			return text, m.hints(text)
 		case html.TextToken:
 			if x.hidden > 0 {
 				continue
 			}
 			x.text(z.Text())
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			x.start(atom.Lookup(name), tt == html.SelfClosingTagToken)
+			name, more := z.TagName()
+			a := atom.Lookup(name)
+			selfClosing := tt == html.SelfClosingTagToken
+			x.start(a, selfClosing)
+			if selfClosing || isVoid(a) {
+				continue
+			}
+			var class, id, role string
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				switch string(k) {
+				case "class":
+					class = string(v)
+				case "id":
+					id = string(v)
+				case "role":
+					role = string(v)
+				}
+			}
+			m.enter(a, tagKey(a, name), signal(a, class, id, role))
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			x.end(atom.Lookup(name))
+			a := atom.Lookup(name)
+			x.end(a)
+			m.closeTo(tagKey(a, name))
 		}
 		// Comments and doctypes produce no text.
 	}
+}
+
+// tagKey names an element for matching its end tag: its atom's name, or
+// for elements without one (custom elements) the name itself.
+func tagKey(a atom.Atom, name []byte) string {
+	if a != 0 {
+		return a.String()
+	}
+	return string(name)
+}
+
+// isVoid reports whether an element has no content and no end tag.
+func isVoid(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
+		atom.Keygen, atom.Link, atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
 }
 
 // extractor builds the text. It holds counters, not a stack of elements:
@@ -87,6 +132,9 @@ type extractor struct {
 	linkDepth int
 	// lineStart is the offset in out where the current line began.
 	lineStart int
+	// written counts the bytes written on lines, and plain those outside
+	// links.
+	written, plain int
 }
 
 func (x *extractor) start(a atom.Atom, selfClosing bool) {
@@ -232,7 +280,10 @@ func (x *extractor) preText(t []byte) {
 		}
 		if nl {
 			x.begin()
-			x.out = append(x.out, '\n')
+			// Blank lines collapse to one, in pre too, and none leads.
+			if len(x.out) > 0 && !bytes.HasSuffix(x.out, []byte("\n\n")) {
+				x.out = append(x.out, '\n')
+			}
 			x.lineStart = len(x.out)
 		}
 		t = rest
@@ -242,12 +293,18 @@ func (x *extractor) preText(t []byte) {
 // write appends a run of text, after any pending break or space.
 func (x *extractor) write(t []byte) {
 	x.begin()
+	n := len(t)
 	if x.space && len(x.out) > x.lineStart {
 		x.out = append(x.out, ' ')
+		n++
 	}
 	x.space = false
 	if x.linkDepth > 0 && x.link < 0 {
 		x.link = len(x.out)
+	}
+	x.written += n
+	if x.linkDepth == 0 {
+		x.plain += n
 	}
 	x.out = append(x.out, t...)
 }
@@ -288,7 +345,7 @@ func (x *extractor) endLink() {
 		return // no text, or a block inside the link broke its line
 	}
 	t := x.out[start:]
-	if !IsReadMore(t) {
+	if !clean.IsReadMore(t) {
 		return
 	}
 	if start > x.lineStart {
@@ -347,37 +404,9 @@ func isBlock(a atom.Atom) bool {
 	return false
 }
 
-// LooksLikeHTML reports whether src is markup rather than text: after an
-// optional byte order mark and white space it starts with a doctype, a
-// comment, or the start tag of a document or block element (html, head,
-// body, article, div, p, h1, table, …) or a link or span. It is a guess
-// for choosing a default: plain text starting with "<3" or a "<b>"-style
-// inline tag is taken as text, and callers should let users say which
-// format they mean.
-func LooksLikeHTML(src []byte) bool {
-	src = bytes.TrimPrefix(src, bom)
-	src = bytes.TrimLeft(src, " \t\r\n\f")
-	if len(src) < 3 || src[0] != '<' {
-		return false
-	}
-	if src[1] == '!' {
-		return bytes.HasPrefix(src, []byte("<!--")) ||
-			len(src) >= 9 && bytes.EqualFold(src[2:9], []byte("doctype"))
-	}
-	n := 1
-	for n < len(src) && n < 16 && (isASCIILetter(src[n]) || n > 1 && '0' <= src[n] && src[n] <= '9') {
-		n++
-	}
-	if n == 1 || n == len(src) {
-		return false
-	}
-	if c := src[n]; c != '>' && c != '/' && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
-		return false
-	}
-	a := atom.Lookup(bytes.ToLower(src[1:n]))
-	return a == atom.A || a == atom.Span || a == atom.Meta || a == atom.Link ||
-		a == atom.Img || a == atom.Script || a == atom.Style || a == atom.Title ||
-		isBlock(a) && a != atom.Br
+// mark returns where the text written next starts, or after it the end of
+// the text written since: the length of the text without the white space
+// that a later break may drop.
+func (x *extractor) mark() int {
+	return len(bytes.TrimRight(x.out, " \t\n"))
 }
-
-func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
