@@ -11,9 +11,9 @@ func TestGuard(t *testing.T) {
 	body := "The council voted on Monday night to close the library branch at the end of the year, despite a petition signed by more than four thousand residents who asked it to find the money."
 	for _, tc := range []struct {
 		name, src, line string // line: the text of the candidate's line
-		ev                     Evidence
-		tail                   string // the tail's text, within line
-		veto                   string // a substring of the reason, or "" to accept
+		ev              Evidence
+		tail            string // the tail's text, within line
+		veto            string // a substring of the reason, or "" to accept
 	}{
 		{"label with a prompt's tail", body + "\n\nFollow us on Twitter for the latest news.\n", "Follow us on Twitter for the latest news.",
 			Evidence{Kind: Label}, " for the latest news.", ""},
@@ -94,11 +94,11 @@ func TestTailRunsOn(t *testing.T) {
 
 func TestReadsAsSentence(t *testing.T) {
 	for line, want := range map[string]bool{
-		"The branch opened in 1964 and never closed.":          true,
-		"How Donald Trump Got NATO to Pay Up":                  false,
-		"Subscribe to Canada Free Press for FREE":              false,
-		"Chip Somodevilla/Getty Images":                        false,
-		"Who will run the new leisure centre?":                 true,
+		"The branch opened in 1964 and never closed.": true,
+		"How Donald Trump Got NATO to Pay Up":         false,
+		"Subscribe to Canada Free Press for FREE":     false,
+		"Chip Somodevilla/Getty Images":               false,
+		"Who will run the new leisure centre?":        true,
 		"パスワード管理ソフトKeePassの起動ショートカットキーと同じなのです。": true,
 	} {
 		if got := readsAsSentence([]byte(line)); got != want {
