@@ -48,12 +48,30 @@ func countWords(t []byte) wordStats {
 		case unicode.IsLower(r) || unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsTitle(r):
 			ws.lower++
 		}
-		if j-i <= 8 && functionWords.HasBytes(bytes.TrimRight(t[i:j], ",.;:!?\"'”’)")) {
+		if w := trimWordEnd(t[i:j]); len(w) <= 8 && functionWords.HasBytes(w) {
 			ws.function++
 		}
 		i = j
 	}
 	return ws
+}
+
+// trimWordEnd cuts the punctuation that may end a word: commas, full
+// stops, quotes, brackets.
+func trimWordEnd(w []byte) []byte {
+	for len(w) > 0 {
+		switch w[len(w)-1] {
+		case ',', '.', ';', ':', '!', '?', '"', '\'', ')':
+			w = w[:len(w)-1]
+			continue
+		}
+		if r, n := utf8.DecodeLastRune(w); r == '”' || r == '’' {
+			w = w[:len(w)-n]
+			continue
+		}
+		return w
+	}
+	return w
 }
 
 // endsSentence reports whether t ends as a sentence does: in ".", "!", "?",

@@ -199,10 +199,14 @@ func socialPrompt(t []byte, off int) (Candidate, bool) {
 // @BGRDeals on Twitter to keep up with the latest deals." It is cut from
 // the line from that sentence on.
 func gluedPrompt(t []byte, off int) (Candidate, bool) {
-	starts := sentenceStarts(t)
+	starts := sentenceStarts(t[max(0, len(t)-400):])
+	base := max(0, len(t)-400)
 	for k := len(starts) - 1; k >= 1 && k >= len(starts)-2; k-- {
-		s := starts[k]
+		s := base + starts[k]
 		tail := t[s:]
+		if ctaVerbs.Prefix(tail) == 0 && socialPrompts.Prefix(tail) == 0 && !bytes.HasPrefix(tail, []byte("Follow ")) {
+			continue // every prompt opens with one of these
+		}
 		if countWords(tail).words > 40 {
 			break
 		}
