@@ -8,7 +8,7 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/decruft/decruft/clean"
+	"github.com/decruft/decruft/clean/config"
 	"github.com/spf13/cobra"
 )
 
@@ -121,7 +121,7 @@ when interrupted by SIGINT or SIGTERM. With several inputs, a failing one is rep
 	f.StringArrayVar(&o.exclude, "exclude", nil, "skip walked files and folders matching `GLOB` (repeatable)")
 	f.BoolVar(&o.hidden, "hidden", false, "walk hidden files and folders too")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar or batch summary")
-	cmd.PersistentFlags().StringVar(&o.config, "config", "", "read rule settings from this `FILE` instead of the nearest "+clean.ConfigName)
+	cmd.PersistentFlags().StringVar(&o.config, "config", "", "read rule settings from this `FILE` instead of the nearest "+config.Name)
 	f.SortFlags = false
 	cmd.SetIn(stdin)
 	cmd.SetOut(stdout)
