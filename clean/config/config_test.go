@@ -1,6 +1,7 @@
 package config
 
 import (
+	"go/build"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,5 +124,19 @@ func TestFind(t *testing.T) {
 	}
 	if p, err := Find(deep); err != nil || p != want {
 		t.Errorf("FindConfig = %q, %v; want %q", p, err, want)
+	}
+}
+
+// TestEngineReadsNoConfig keeps the file system and TOML out of the engine:
+// reading configs is this package's job.
+func TestEngineReadsNoConfig(t *testing.T) {
+	pkg, err := build.ImportDir("..", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, imp := range pkg.Imports {
+		if imp == "os" || imp == "path/filepath" || imp == "io/fs" || strings.Contains(imp, "toml") {
+			t.Errorf("package clean imports %s", imp)
+		}
 	}
 }
