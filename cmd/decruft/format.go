@@ -43,19 +43,23 @@ func (p *processor) jsonlOutcome(ctx context.Context, out outcome, rules []*clea
 
 func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean.Rule, stdout, stderr io.Writer) outcome {
 	src := out.src
-	in := p.stdin
+	if p.o.write {
+		// Before opening: a FIFO would block, and a link is refused.
+		if _, err := regularFile(src.path); err != nil {
+			out.err = err
+			return out
+		}
+	}
+	in := cancelable(ctx, p.stdin)
 	var perm os.FileMode
 	if src.path != "" {
-		f, err := os.Open(src.path)
+		r, fi, done, err := openInput(ctx, src.path)
 		if err != nil {
 			out.err = err
 			return out
 		}
-		defer f.Close()
-		if fi, err := f.Stat(); err == nil {
-			perm = fi.Mode().Perm()
-		}
-		in = f
+		defer done()
+		in, perm = r, fi.Mode().Perm()
 	}
 	opts := jsonl.Options{
 		Field:    p.o.field,
@@ -74,10 +78,6 @@ func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean
 	var dst string
 	switch {
 	case p.o.write:
-		if _, err := regularFile(src.path); err != nil {
-			out.err = err
-			return out
-		}
 		dst = src.path
 	case p.o.outDir != "":
 		var err error

@@ -79,13 +79,13 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 			return out
 		}
 	}
-	data, perm, err := p.read(src)
+	data, perm, err := p.read(ctx, src)
+	if errors.Is(err, errBinary) {
+		return refuse(out, err.Error())
+	}
 	if err != nil {
 		out.err = err
 		return out
-	}
-	if isBinary(data) {
-		return refuse(out, "binary input (NUL bytes); decruft cleans text")
 	}
 	if !utf8.Valid(data) {
 		out.notice = "not valid UTF-8 (another encoding?); cleaned as bytes, kept lines unchanged"
@@ -156,40 +156,20 @@ func refuse(out outcome, why string) outcome {
 }
 
 // read returns a source's bytes and, for files, their permissions.
-func (p *processor) read(src source) ([]byte, os.FileMode, error) {
+func (p *processor) read(ctx context.Context, src source) ([]byte, os.FileMode, error) {
 	if src.path == "" {
-		data, err := io.ReadAll(p.stdin)
+		data, err := readInput(ctx, cancelable(ctx, p.stdin), -1)
 		return data, 0, err
 	}
-	f, err := os.Open(src.path)
+	r, fi, done, err := openInput(ctx, src.path)
 	if err != nil {
 		return nil, 0, err
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, 0, err
+	defer done()
+	size := int64(-1)
+	if fi.Mode().IsRegular() {
+		size = fi.Size()
 	}
-	if fi.IsDir() {
-		return nil, 0, errors.New("is a directory")
-	}
-	data := make([]byte, 0, fi.Size()+1)
-	for {
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, fi.Mode().Perm(), nil
-		}
-		if err != nil {
-			return nil, 0, err
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)] // grew since the stat
-		}
-	}
-}
-
-// isBinary reports NUL bytes in the first 8000 bytes, as git decides.
-func isBinary(data []byte) bool {
-	return bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0
+	data, err := readInput(ctx, r, size)
+	return data, fi.Mode().Perm(), err
 }
