@@ -35,6 +35,7 @@ type options struct {
 	enable, disable   []string
 	write             bool
 	outDir            string
+	outGiven          bool // -o was given, maybe with an empty value
 	jobs              int
 	include, exclude  []string
 	hidden, quiet     bool
@@ -98,6 +99,7 @@ when interrupted by SIGINT or SIGTERM. With several inputs, a failing one is rep
 		SilenceErrors: true,
 		Args:          cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.outGiven = cmd.Flags().Changed("out")
 			return runClean(cmd.Context(), o, args, stdin, stdout, stderr)
 		},
 	}

@@ -32,6 +32,11 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 	if err := rules.check(o, args); err != nil {
 		return err
 	}
+	if o.outDir != "" {
+		if err := makeOutDir(o.outDir); err != nil {
+			return err
+		}
+	}
 	p := &processor{o: o, rules: rules, stdin: stdin, color: useColor(o.color, stdout)}
 	sources := make(chan source)
 	batch := false
@@ -105,6 +110,8 @@ func (o *options) validate(args []string) error {
 	}
 	stdin := len(args) == 0 || slices.Contains(args, "-")
 	switch {
+	case o.outGiven && o.outDir == "":
+		return errors.New("-o needs a folder name")
 	case modes > 1:
 		return errors.New("--diff, --list and --report are alternatives: use one")
 	case o.report != "" && o.report != "json":

@@ -191,12 +191,28 @@ func createTemp(path string, perm os.FileMode) (*os.File, error) {
 	return nil, fmt.Errorf("cannot create a temp file beside %s", path)
 }
 
+// makeOutDir makes -o's folder, or checks that it is one, before any input
+// is read: a problem with it is one error that names it, not one per input.
+func makeOutDir(dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case err == nil && !fi.IsDir():
+		return fmt.Errorf("-o %s: not a directory", dir)
+	case err == nil:
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("-o %s: %s", dir, describe(err))
+	}
+	return nil
+}
+
 // checkOutDir refuses an output folder inside (or equal to) an input tree,
 // where cleaned copies would be walked as inputs again.
 func checkOutDir(dir string, args []string) error {
 	out, err := resolve(dir)
 	if err != nil {
-		return err
+		return fmt.Errorf("-o %s: %s", dir, describe(err))
 	}
 	for _, a := range args {
 		fi, err := os.Stat(a)
