@@ -44,8 +44,8 @@ func (p *processor) jsonlOutcome(ctx context.Context, out outcome, rules []*clea
 func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean.Rule, stdout, stderr io.Writer) outcome {
 	src := out.src
 	if p.o.write {
-		// Before opening: a FIFO would block, and a link is refused.
-		if _, err := regularFile(src.path); err != nil {
+		// Before opening, whether or not the file needs cleaning.
+		if err := rewritable(src.path); err != nil {
 			out.err = err
 			return out
 		}

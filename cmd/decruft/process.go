@@ -72,9 +72,8 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 		return p.jsonlOutcome(ctx, out, rules)
 	}
 	if p.o.write && src.path != "" {
-		// Before reading: a FIFO would block, and a link is refused
-		// whether or not its target needs cleaning.
-		if _, err := regularFile(src.path); err != nil {
+		// Before reading, whether or not the file needs cleaning.
+		if err := rewritable(src.path); err != nil {
 			out.err = err
 			return out
 		}

@@ -40,6 +40,23 @@ func regularFile(path string) (os.FileInfo, error) {
 	return fi, nil
 }
 
+// rewritable checks, before a file is read, that -w may rewrite it: a
+// regular file (a FIFO would block, a link is refused) that the user may
+// write to. The rename that replaces it needs only the folder's
+// permission, so without this check -w would replace a read-only file,
+// and one owned by another user would end up the user's own; gofmt -w
+// refuses with "permission denied", and so does decruft.
+func rewritable(path string) error {
+	if _, err := regularFile(path); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
 // writeMirror writes a cleaned copy of src below dir, at the source's path
 // relative to its walk root, with the source's permissions.
 func (p *processor) writeMirror(rel string, perm os.FileMode, data []byte) error {
