@@ -104,34 +104,49 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 		out.src.rel = mirrorName(src.rel, format)
 	}
 	res := clean.Clean(data, rules)
-	out.res, out.changed = res, res.Changed()
+	output := cleanedText(res)
+	out.res, out.changed = res, len(res.Removals) > 0
 	var buf bytes.Buffer
 	switch {
 	case p.o.report == "json":
-		writeReport(&buf, src.name, res)
+		out.err = writeReport(&buf, src.name, res, output)
 	case p.o.list:
 		if out.changed {
 			fmt.Fprintln(&buf, src.name)
 		}
 	case p.o.diff:
 		if out.changed {
-			writeDiff(&buf, src.name, res, p.color)
+			out.err = writeDiff(&buf, src.name, res, p.color)
 		}
 	case p.o.check || p.o.write || p.o.outDir != "":
 	default:
 		// The output itself, not a copy: a document may be large.
-		out.stdout = res.Output
+		out.stdout = output
 	}
 	if buf.Len() > 0 {
 		out.stdout = buf.Bytes()
 	}
 	switch {
+	case out.err != nil:
 	case p.o.write && out.changed:
-		out.err = writeInPlace(src.path, res.Output)
+		out.err = writeInPlace(src.path, output)
 	case p.o.outDir != "":
-		out.err = p.writeMirror(out.src.rel, perm, res.Output)
+		out.err = p.writeMirror(out.src.rel, perm, output)
 	}
 	return out
+}
+
+// cleanedText is what decruft writes for res: the engine's output when a
+// rule removed something, else the input itself, byte for byte. The engine
+// also collapses blank lines and completes the last line; that tidies the
+// gaps removals leave, but alone it is no reason to touch a text, so -l,
+// --check, -w and the counts concern only texts with cruft, as gofmt -l
+// lists only files gofmt would change, and as JSONL records already are.
+func cleanedText(res *clean.Result) []byte {
+	if len(res.Removals) == 0 {
+		return res.Doc.Src
+	}
+	return res.Output
 }
 
 // mirrorName is the path below -o's folder for the copy of a file at rel:

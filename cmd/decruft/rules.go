@@ -46,6 +46,9 @@ func newRulesCmd(o *options) *cobra.Command {
 			}
 			res := clean.Clean([]byte(r.Example), []*clean.Rule{r})
 			fmt.Fprintf(out, "%s (%s): %s\n", r.Name, onOff(clean.Lookup(on, r.Name) != nil), r.Doc)
+			if r.Needs != "" {
+				fmt.Fprintf(out, "\nEvidence it needs: %s\n", r.Needs)
+			}
 			if r.Example != "" {
 				fmt.Fprintf(out, "\nExample input:\n%s\nAfter %s:\n%s", indent(r.Example), r.Name, indent(string(res.Output)))
 			}
