@@ -19,7 +19,9 @@ import (
 //     read:") makes what follows a quotation or a list of the article's;
 //   - a line it would remove reads as a sentence in the body of the
 //     article (between its first and last long paragraph, or anywhere in
-//     a text without long paragraphs), and its evidence is not strong;
+//     a text without long paragraphs), and its evidence is only shape,
+//     markup or recurrence (a marker, a copy or a label whose tail passed
+//     say more);
 //   - it removes a copy of repeated text whose other copy goes too.
 //
 // Candidates are judged from the top of the document down, so each check
@@ -37,7 +39,7 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 		return nil, nil
 	}
 	slices.SortStableFunc(cands, func(a, b ruleCandidate) int { return cmp.Compare(a.Start, b.Start) })
-	z := d.zone()
+	z := bodyZone(d, cands)
 	removed := make(map[int]bool) // lines whose content goes whole
 	var ok []Removal
 	var vetoed []Veto
@@ -84,7 +86,9 @@ func judge(d *Doc, z zone, c ruleCandidate, removed map[int]bool) string {
 			}
 		}
 	}
-	if !c.Kind.strong() {
+	// A label whose tail passed, or that is the whole line, has said what
+	// the line is; shape and markup evidence have not.
+	if !c.Kind.strong() && c.Kind != Label {
 		for i := first; i <= last; i++ {
 			if d.Lines[i].Blank || z.edge(i) {
 				continue
@@ -95,6 +99,37 @@ func judge(d *Doc, z zone, c ruleCandidate, removed map[int]bool) string {
 		}
 	}
 	return ""
+}
+
+// bodyZone is the document's zone counting as body only the long lines
+// that no candidate touches: a long line that a rule proposes (a comment
+// policy below the article) does not make the lines around it body text.
+func bodyZone(d *Doc, cands []ruleCandidate) zone {
+	z := zone{-1, -1}
+	c := 0
+	for i, l := range d.Lines {
+		if l.End-l.Start < bodyLen {
+			continue
+		}
+		for c < len(cands) && cands[c].End <= l.Start {
+			c++
+		}
+		touched := false
+		for k := c; k < len(cands) && cands[k].Start < l.End; k++ {
+			if cands[k].End > l.Start {
+				touched = true
+				break
+			}
+		}
+		if touched {
+			continue
+		}
+		if z.first < 0 {
+			z.first = i
+		}
+		z.last = i
+	}
+	return z
 }
 
 // introduces reports whether trimmed line t is prose that announces what

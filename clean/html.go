@@ -288,7 +288,7 @@ func (x *extractor) endLink() {
 		return // no text, or a block inside the link broke its line
 	}
 	t := x.out[start:]
-	if len(t) > 200 || !readMoreLine.Match(t) {
+	if !IsReadMore(t) {
 		return
 	}
 	if start > x.lineStart {

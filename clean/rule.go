@@ -57,6 +57,8 @@ var All = []*Rule{
 	Ads,
 	Related,
 	Social,
+	Media,
+	Consent,
 	Footer,
 	Truncation,
 	Duplicate,

@@ -14,6 +14,7 @@ import (
 var (
 	functionWords = lexicon.Get("function")
 	continuers    = lexicon.Get("continue")
+	auxiliaries   = lexicon.Get("aux")
 )
 
 // wordStats counts t's words (runs of letters and digits with their inner
@@ -104,19 +105,20 @@ func caselessProse(t []byte) bool {
 // "Comments are closed" + ", the sign on the door read."; " for the latest
 // news.", ": Senate votes on budget" and " »" do not. A tail may start with
 // a separator and then hold a headline, a name or a link, or continue the
-// prompt with a word such as "to", "for", "and", "here".
+// prompt with a word such as "to", "for", "and", "here" — as long as no
+// auxiliary ("was", "is") makes the label the subject of a sentence.
 func tailRunsOn(tail []byte) bool {
 	t := bytes.TrimSpace(tail)
 	sep, comma := false, false
 	for len(t) > 0 {
 		r, n := utf8.DecodeRune(t)
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '#' {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '#' || r == '"' || r == '“' || r == '«' || r == '\'' || r == '‘' {
 			break
 		}
 		switch r {
 		case ',', ';':
 			comma = true
-		case ':', '|', '-', '–', '—', '»', '›', '>', '→', '(', '[', '•', '·', '/':
+		case ':', '|', '-', '–', '—', '»', '›', '>', '→', '(', '[', '•', '·', '/', '：':
 			sep = true
 		}
 		t = bytes.TrimLeft(t[n:], " \t")
@@ -134,12 +136,26 @@ func tailRunsOn(tail []byte) bool {
 		if end < 0 {
 			end = len(t)
 		}
-		return !continuers.HasBytes(t[:end])
+		return !continuers.HasBytes(t[:end]) || hasAuxiliary(t)
 	}
-	// A capitalised tail is a headline or a name, unless it is a sentence:
-	// "Related: The senators traded blame over the budget all week."
-	return readsAsSentence(t) && bytes.HasSuffix(bytes.TrimRight(t, "\"'”’) "), []byte(".")) && !sep ||
-		sep && readsAsSentence(t) && countWords(t).words >= 12
+	if sep {
+		// A headline or a name after "Related:" or "Photo:"; a long
+		// sentence there is prose.
+		return readsAsSentence(t) && countWords(t).words >= 12
+	}
+	// "Share this article Facebook Twitter"; but "Follow us on Twitter
+	// Bob said." runs on.
+	return readsAsSentence(t) || hasAuxiliary(t)
+}
+
+// hasAuxiliary reports whether t holds an auxiliary or copula as a word.
+func hasAuxiliary(t []byte) bool {
+	for _, w := range bytes.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		if len(w) <= 8 && auxiliaries.HasBytes(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isLink reports whether t starts with a web address.

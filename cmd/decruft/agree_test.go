@@ -151,7 +151,9 @@ func agree(name string, res *clean.Result) error {
 					return fmt.Errorf("hunk %s: line %d is not the input's", h.header, next+1)
 				}
 				if l.op == ' ' {
-					if len(onLine[next]) > 0 {
+					// A removal may span a blank line that stays to
+					// separate what is left around it.
+					if len(onLine[next]) > 0 && !isBlankLine(l.text) {
 						return fmt.Errorf("line %d is removed from (%s) but shown as context", next+1, onLine[next][0].Rule)
 					}
 					out = append(out, l.text...)
@@ -162,7 +164,7 @@ func agree(name string, res *clean.Result) error {
 							rules = append(rules, r.Rule)
 						}
 					}
-					if left := keptOf(src, lineStart(lines, next), l.text, onLine[next]); len(bytes.Trim(trimLine(left), " \t")) > 0 {
+					if left := keptOf(src, lineStart(lines, next), l.text, onLine[next]); !isBlankLine(left) {
 						rest = append(rest, left)
 					}
 				}
@@ -186,7 +188,7 @@ func agree(name string, res *clean.Result) error {
 		out = append(out, lines[next]...)
 	}
 	for i := range onLine {
-		if !deleted[i] {
+		if !deleted[i] && !isBlankLine(lines[i]) {
 			return fmt.Errorf("line %d is removed from (%s) but in no hunk", i+1, onLine[i][0].Rule)
 		}
 	}
@@ -220,6 +222,10 @@ func trimLine(b []byte) []byte {
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
 	return bytes.TrimRight(b, "\r\n")
 }
+
+// isBlankLine reports whether a line holds only spaces and tabs, as the
+// engine judges blank lines.
+func isBlankLine(b []byte) bool { return len(bytes.Trim(trimLine(b), " \t")) == 0 }
 
 func lineStart(lines [][]byte, i int) int {
 	n := 0
