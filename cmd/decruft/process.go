@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -21,11 +22,12 @@ const stdinName = "<stdin>"
 // A source is one input: a file named on the command line, a file found
 // by walking a directory, or standard input (path "").
 type source struct {
-	name   string // as printed: the path as given or walked, or <stdin>
-	path   string // file to read; "" for standard input
-	rel    string // path below its walk root, for mirroring with -o
-	walked bool   // found by walking, so filters and skips apply
-	err    error  // a walk error, reported in order with the outcomes
+	name    string // as printed: the path as given or walked, or <stdin>
+	path    string // file to read; "" for standard input
+	rel     string // path below its walk root, for mirroring with -o
+	walked  bool   // found by walking, so filters and skips apply
+	err     error  // a walk error, reported in order with the outcomes
+	skipped string // why a walk passed it by, if it did
 }
 
 // An outcome is what processing one source produced. Outcomes are printed
@@ -34,10 +36,11 @@ type outcome struct {
 	src     source
 	stdout  []byte // for standard output
 	notice  string // a skip notice for standard error
-	changed bool
+	changed bool   // cruft was removed
 	skipped bool
 	err     error
 	res     *clean.Result
+	output  []byte // the cleaned text
 	// stream, for JSONL input, does the work when the outcome's turn to
 	// print comes, writing straight to stdout: a stream is never held
 	// whole in memory.
@@ -50,7 +53,7 @@ type processor struct {
 	dirs  sync.Map // output folders already made for -o
 	o     *options
 	rules *ruleSet
-	stdin io.Reader
+	stdin *bufio.Reader // standard input, buffered so its start can be sniffed
 	color bool
 }
 
@@ -62,21 +65,27 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 	if out.err != nil {
 		return out
 	}
+	if src.skipped != "" {
+		return refuse(out, src.skipped)
+	}
 	rules, err := p.rules.forPath(src.path)
 	if err != nil {
 		out.err = err
 		return out
 	}
-	format := p.formatOf(src)
-	if format == "jsonl" {
-		return p.jsonlOutcome(ctx, out, rules)
-	}
-	if p.o.write && src.path != "" {
+	if p.o.write {
 		// Before reading, whether or not the file needs cleaning.
-		if err := rewritable(src.path); err != nil {
-			out.err = err
+		if out.err = rewritable(src.path); out.err != nil {
 			return out
 		}
+	}
+	f, err := p.formatOf(src)
+	if err != nil {
+		out.err = err
+		return out
+	}
+	if f == formatJSONL {
+		return p.jsonlOutcome(ctx, out, rules)
 	}
 	data, perm, err := p.read(ctx, src)
 	if errors.Is(err, errBinary) {
@@ -89,49 +98,29 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 	if !utf8.Valid(data) {
 		out.notice = "not valid UTF-8 (another encoding?); cleaned as bytes, kept lines unchanged"
 	}
-	if format == "auto" {
-		format = "text"
+	if f == formatAuto {
+		f = formatText
 		if clean.LooksLikeHTML(data) {
-			format = "html"
+			f = formatHTML
 		}
 	}
-	if format == "html" {
+	if len(p.o.jsonlFlags) > 0 && !src.walked {
+		// In a walk they are for the JSONL files among the others.
+		out.err = fmt.Errorf("%s: for JSONL input, and this is %s (see --format)", strings.Join(p.o.jsonlFlags, ", "), f)
+		return out
+	}
+	if f == formatHTML {
 		if p.o.write {
 			// Its output is text: rewriting would lose the markup.
 			return refuse(out, "HTML is not rewritten in place, since its cleaned form is text; use -o DIR")
 		}
 		data = clean.HTMLToText(data)
-		out.src.rel = mirrorName(src.rel, format)
+		out.src.rel = mirrorName(src.rel, f)
 	}
 	res := clean.Clean(data, rules)
-	output := cleanedText(res)
-	out.res, out.changed = res, len(res.Removals) > 0
-	var buf bytes.Buffer
-	switch {
-	case p.o.report == "json":
-		out.err = writeReport(&buf, src.name, res, output)
-	case p.o.list:
-		if out.changed {
-			fmt.Fprintln(&buf, src.name)
-		}
-	case p.o.diff:
-		if out.changed {
-			out.err = writeDiff(&buf, src.name, res, p.color)
-		}
-	case p.o.check || p.o.write || p.o.outDir != "":
-	default:
-		// The output itself, not a copy: a document may be large.
-		out.stdout = output
-	}
-	if buf.Len() > 0 {
-		out.stdout = buf.Bytes()
-	}
-	switch {
-	case out.err != nil:
-	case p.o.write && out.changed:
-		out.err = writeInPlace(src.path, output)
-	case p.o.outDir != "":
-		out.err = p.writeMirror(out.src.rel, perm, output)
+	out.res, out.output, out.changed = res, cleanedText(res), len(res.Removals) > 0
+	if out.stdout, out.err = p.render(out); out.err == nil {
+		out.err = p.store(out, perm)
 	}
 	return out
 }
@@ -149,10 +138,51 @@ func cleanedText(res *clean.Result) []byte {
 	return res.Output
 }
 
+// render returns what standard output gets for a cleaned text.
+func (p *processor) render(out outcome) ([]byte, error) {
+	var buf bytes.Buffer
+	var err error
+	switch p.o.mode() {
+	case showText:
+		return out.output, nil // itself, not a copy: a document may be large
+	case showReport:
+		err = writeReport(&buf, out.src.name, out.res, out.output)
+	case showList:
+		if out.changed {
+			p.listName(&buf, out.src.name)
+		}
+	case showDiff:
+		if out.changed {
+			err = writeDiff(&buf, out.src.name, out.res, p.color)
+		}
+	}
+	return buf.Bytes(), err
+}
+
+// listName writes a name as -l lists it: on a line, or ended by NUL.
+func (p *processor) listName(w io.Writer, name string) {
+	end := "\n"
+	if p.o.null {
+		end = "\x00"
+	}
+	_, _ = io.WriteString(w, name+end) // w is a buffer, or stdout's, whose error sticks
+}
+
+// store writes a cleaned text where -w or -o says.
+func (p *processor) store(out outcome, perm os.FileMode) error {
+	switch {
+	case p.o.write && out.changed:
+		return writeInPlace(out.src.path, out.output)
+	case p.o.outDir != "":
+		return p.writeMirror(out.src.rel, perm, out.output)
+	}
+	return nil
+}
+
 // mirrorName is the path below -o's folder for the copy of a file at rel:
 // HTML becomes text, so x.html is copied to x.txt.
-func mirrorName(rel, format string) string {
-	if format != "html" {
+func mirrorName(rel string, f format) string {
+	if f != formatHTML {
 		return rel
 	}
 	return strings.TrimSuffix(rel, filepath.Ext(rel)) + ".txt"
@@ -172,7 +202,7 @@ func refuse(out outcome, why string) outcome {
 // read returns a source's bytes and, for files, their permissions.
 func (p *processor) read(ctx context.Context, src source) ([]byte, os.FileMode, error) {
 	if src.path == "" {
-		data, err := readInput(ctx, cancelable(ctx, p.stdin), -1)
+		data, err := readInput(ctx, p.stdin, -1)
 		return data, 0, err
 	}
 	r, fi, done, err := openInput(ctx, src.path)

@@ -12,6 +12,10 @@ import (
 // decides what is binary.
 const sniffLen = 8000
 
+// sniffWindow is how much of standard input is looked at to tell JSON
+// lines from text.
+const sniffWindow = 64 << 10
+
 // readChunk bounds one read, so that a long input checks for a signal
 // between chunks.
 const readChunk = 4 << 20

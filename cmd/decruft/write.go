@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -71,12 +73,16 @@ func (p *processor) writeMirror(rel string, perm os.FileMode, data []byte) error
 // seen it, and a failure removes it, so no partial copy stays (and a temp
 // file plus a rename per file would make a mirror of many small files
 // three times slower on ext4). A copy that exists already, from an
-// earlier run, is replaced atomically instead, so that it stays whole until
+// earlier run, is left alone if it holds the content already, as -w leaves
+// files alone, and else replaced atomically, so that it stays whole until
 // the new one is; the rename replaces a symbolic link, never writing
 // through it.
 func writeNew(dst string, data []byte, perm os.FileMode) error {
 	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if errors.Is(err, fs.ErrExist) {
+		if sameContent(dst, data) {
+			return nil
+		}
 		return writeAtomic(dst, data, perm, false)
 	}
 	if err != nil {
@@ -87,9 +93,53 @@ func writeNew(dst string, data []byte, perm os.FileMode) error {
 		err = cerr
 	}
 	if err != nil {
-		os.Remove(dst)
+		_ = os.Remove(dst) // best effort: the write's error is the one to report
 	}
 	return err
+}
+
+// sameContent reports whether path is a regular file that holds data.
+func sameContent(path string, data []byte) bool {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return false
+	}
+	old, err := os.ReadFile(path)
+	return err == nil && bytes.Equal(old, data)
+}
+
+// sameFile reports whether the files at a and b hold the same bytes; b
+// must be a regular file, not a link.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Lstat(b)
+	if err != nil || !fb.Mode().IsRegular() || fa.Size() != fb.Size() {
+		return false
+	}
+	ra, err := os.Open(a)
+	if err != nil {
+		return false
+	}
+	defer func() { _ = ra.Close() }()
+	rb, err := os.Open(b)
+	if err != nil {
+		return false
+	}
+	defer func() { _ = rb.Close() }()
+	bufA, bufB := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		na, errA := io.ReadFull(ra, bufA)
+		nb, errB := io.ReadFull(rb, bufB)
+		if na != nb || !bytes.Equal(bufA[:na], bufB[:nb]) {
+			return false
+		}
+		if errA != nil || errB != nil {
+			return errors.Is(errA, io.EOF) || errors.Is(errA, io.ErrUnexpectedEOF)
+		}
+	}
 }
 
 // mirrorPath returns where -o puts the copy of a file at rel below its
@@ -188,10 +238,12 @@ func commit(tmp *os.File, path string, perm os.FileMode, sync bool) error {
 	return err
 }
 
-// abandon closes and removes a temp file that will not be used.
+// abandon closes and removes a temp file that will not be used. It is
+// called on the way out of a failure, or with nothing written that matters,
+// so its own errors have nothing to add.
 func abandon(tmp *os.File) {
-	tmp.Close()
-	os.Remove(tmp.Name())
+	_ = tmp.Close()
+	_ = os.Remove(tmp.Name())
 }
 
 // createTemp creates a new hidden file beside path, named after it so that

@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // nobody is the user the permission tests run as when the tests run as
@@ -98,5 +100,56 @@ func TestWriteNeedsPermission(t *testing.T) {
 		if st, ok := fi.Sys().(*syscall.Stat_t); ok && os.Geteuid() == 0 && filepath.Dir(path) == shared && st.Uid != 0 {
 			t.Errorf("-w %s: now owned by uid %d", path, st.Uid)
 		}
+	}
+}
+
+// TestMirrorLeavesSameCopies: -o leaves a copy that holds its content
+// already, as -w leaves a file with no cruft: a second run changed every
+// copy's mtime. A copy whose content is stale is replaced.
+func TestMirrorLeavesSameCopies(t *testing.T) {
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	files := map[string]string{
+		"a.txt":   "Officials met on Tuesday.\n\nRead More\n",
+		"b.txt":   "Clean text.\n",
+		"c.jsonl": `{"text":"Officials met on Tuesday.\n\nRead More"}` + "\n",
+	}
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(in, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mirror := func() {
+		t.Helper()
+		var stderr bytes.Buffer
+		if code := run(t.Context(), []string{"-q", "-o", out, in}, nil, io.Discard, &stderr); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+	}
+	mirror()
+	long := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+	for name := range files {
+		if err := os.Chtimes(filepath.Join(out, name), long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(out, "b.txt"), []byte("stale\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mirror()
+	for name := range files {
+		fi, err := os.Stat(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rewritten := !fi.ModTime().Equal(long); rewritten != (name == "b.txt") {
+			t.Errorf("%s: rewritten %v, want %v", name, rewritten, name == "b.txt")
+		}
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "b.txt")); string(got) != files["b.txt"] {
+		t.Errorf("stale copy not replaced: %q", got)
 	}
 }
