@@ -97,30 +97,10 @@ func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean
 			warn(stderr, "decruft: %s: %v; passed through unchanged", src.name, err)
 		},
 	}
-	// Where the cleaned lines go: stdout, nowhere (-l, --check), or a temp
-	// file renamed into place when complete (-w, -o).
-	w := stdout
-	var dst string
-	switch {
-	case p.o.write:
-		dst = src.path
-	case p.o.outDir != "":
-		var err error
-		if dst, err = p.mirrorPath(src.rel); err != nil {
-			out.err = err
-			return out
-		}
-	case p.o.mode() != showText:
-		w = io.Discard
-	}
-	var tmp *os.File
-	if dst != "" {
-		var err error
-		if tmp, err = createTemp(dst, perm); err != nil {
-			out.err = err
-			return out
-		}
-		w = tmp
+	w, tmp, dst, err := p.jsonlDestination(src, perm, stdout)
+	if err != nil {
+		out.err = err
+		return out
 	}
 	st, err := jsonl.Run(ctx, in, w, opts)
 	out.lines, out.changed, out.err = &st, st.Changed > 0, err
@@ -137,4 +117,26 @@ func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean
 		p.listName(stdout, src.name)
 	}
 	return out
+}
+
+// jsonlDestination says where a JSONL source's cleaned lines go: stdout,
+// nowhere (-l, --check), or a temp file tmp that is renamed to dst when
+// complete (-w, -o).
+func (p *processor) jsonlDestination(src source, perm os.FileMode, stdout io.Writer) (w io.Writer, tmp *os.File, dst string, err error) {
+	switch {
+	case p.o.write:
+		dst = src.path
+	case p.o.outDir != "":
+		if dst, err = p.mirrorPath(src.rel); err != nil {
+			return nil, nil, "", err
+		}
+	case p.o.mode() != showText:
+		return io.Discard, nil, "", nil
+	default:
+		return stdout, nil, "", nil
+	}
+	if tmp, err = createTemp(dst, perm); err != nil {
+		return nil, nil, "", err
+	}
+	return tmp, tmp, dst, nil
 }

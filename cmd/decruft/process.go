@@ -69,60 +69,80 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 		return refuse(out, src.skipped)
 	}
 	rules, err := p.rules.forPath(src.path)
-	if err != nil {
-		out.err = err
-		return out
+	if err == nil && p.o.write {
+		err = rewritable(src.path) // before reading, whether or not it needs cleaning
 	}
-	if p.o.write {
-		// Before reading, whether or not the file needs cleaning.
-		if out.err = rewritable(src.path); out.err != nil {
-			return out
-		}
+	f := formatAuto
+	if err == nil {
+		f, err = p.formatOf(src)
 	}
-	f, err := p.formatOf(src)
-	if err != nil {
-		out.err = err
-		return out
-	}
-	if f == formatJSONL {
+	if err == nil && f == formatJSONL {
 		return p.jsonlOutcome(ctx, out, rules)
 	}
-	data, perm, err := p.read(ctx, src)
-	if errors.Is(err, errBinary) {
-		return refuse(out, err.Error())
+	var in input
+	if err == nil {
+		in, err = p.load(ctx, src, f)
 	}
-	if err != nil {
+	var r refusal
+	switch {
+	case errors.As(err, &r):
+		return refuse(out, r.why)
+	case err != nil:
 		out.err = err
 		return out
 	}
-	if !utf8.Valid(data) {
-		out.notice = "not valid UTF-8 (another encoding?); cleaned as bytes, kept lines unchanged"
+	out.notice = in.notice
+	out.src.rel = mirrorName(src.rel, in.format)
+	res := clean.Clean(in.text, rules)
+	out.res, out.output, out.changed = res, cleanedText(res), len(res.Removals) > 0
+	if out.stdout, out.err = p.render(out); out.err == nil {
+		out.err = p.store(out, in.perm)
 	}
-	if f == formatAuto {
-		f = formatText
+	return out
+}
+
+// An input is a text or HTML source, read.
+type input struct {
+	text   []byte // what the rules read: HTML is made text
+	perm   os.FileMode
+	format format // text or HTML
+	notice string // for standard error
+}
+
+// A refusal is a reason not to clean an input: a walk skips it with a
+// notice, and one named is an error.
+type refusal struct{ why string }
+
+func (r refusal) Error() string { return r.why }
+
+// load reads a text or HTML source and returns the text the rules read.
+func (p *processor) load(ctx context.Context, src source, f format) (input, error) {
+	data, perm, err := p.read(ctx, src)
+	if err != nil {
+		return input{}, err
+	}
+	in := input{text: data, perm: perm, format: f}
+	if !utf8.Valid(data) {
+		in.notice = "not valid UTF-8 (another encoding?); cleaned as bytes, kept lines unchanged"
+	}
+	if in.format == formatAuto {
+		in.format = formatText
 		if clean.LooksLikeHTML(data) {
-			f = formatHTML
+			in.format = formatHTML
 		}
 	}
 	if len(p.o.jsonlFlags) > 0 && !src.walked {
 		// In a walk they are for the JSONL files among the others.
-		out.err = fmt.Errorf("%s: for JSONL input, and this is %s (see --format)", strings.Join(p.o.jsonlFlags, ", "), f)
-		return out
+		return in, fmt.Errorf("%s: for JSONL input, and this is %s (see --format)", strings.Join(p.o.jsonlFlags, ", "), in.format)
 	}
-	if f == formatHTML {
+	if in.format == formatHTML {
 		if p.o.write {
 			// Its output is text: rewriting would lose the markup.
-			return refuse(out, "HTML is not rewritten in place, since its cleaned form is text; use -o DIR")
+			return in, refusal{"HTML is not rewritten in place, since its cleaned form is text; use -o DIR"}
 		}
-		data = clean.HTMLToText(data)
-		out.src.rel = mirrorName(src.rel, f)
+		in.text = clean.HTMLToText(data)
 	}
-	res := clean.Clean(data, rules)
-	out.res, out.output, out.changed = res, cleanedText(res), len(res.Removals) > 0
-	if out.stdout, out.err = p.render(out); out.err == nil {
-		out.err = p.store(out, perm)
-	}
-	return out
+	return in, nil
 }
 
 // cleanedText is what decruft writes for res: the engine's output when a

@@ -20,7 +20,7 @@ const sniffWindow = 64 << 10
 // between chunks.
 const readChunk = 4 << 20
 
-var errBinary = errors.New("binary input (NUL bytes); decruft cleans text")
+var errBinary = refusal{"binary input (NUL bytes); decruft cleans text"}
 
 // readInput reads all of r. It judges binary input by its first 8000
 // bytes before reading on, so /dev/zero or a large binary file is refused

@@ -70,23 +70,7 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 		}
 		return errInterrupted
 	}
-	t := &e.tally
-	switch {
-	case o.stats:
-		warn(stderr, "%s", t.stats())
-	case batch && !o.quiet && (o.mode() == showText || o.write || o.outDir != ""):
-		// The modes that print a line per input (-d, -l, --report) or
-		// nothing (--check) stay quiet, as gofmt is; the others say what
-		// a walk found, which their output does not show.
-		warn(stderr, "%s", t.summary())
-	}
-	switch {
-	case t.failed > 0:
-		return errReported
-	case o.check && t.changed > 0:
-		return errChanged
-	}
-	return nil
+	return e.finish(batch)
 }
 
 // An emitter prints outcomes in input order, from one goroutine, and
@@ -97,6 +81,28 @@ type emitter struct {
 	stderr io.Writer
 	bar    *progress
 	tally  tally
+}
+
+// finish prints the run's summary and returns its error, if any: some
+// inputs failed, or --check found cruft.
+func (e *emitter) finish(batch bool) error {
+	o, t := e.o, &e.tally
+	switch {
+	case o.stats:
+		warn(e.stderr, "%s", t.stats())
+	case batch && !o.quiet && (o.mode() == showText || o.write || o.outDir != ""):
+		// The modes that print a line per input (-d, -l, --report) or
+		// nothing (--check) stay quiet, as gofmt is; the others say what
+		// a walk found, which their output does not show.
+		warn(e.stderr, "%s", t.summary())
+	}
+	switch {
+	case t.failed > 0:
+		return errReported
+	case o.check && t.changed > 0:
+		return errChanged
+	}
+	return nil
 }
 
 func (e *emitter) emit(out outcome) {
