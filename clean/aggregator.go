@@ -38,6 +38,39 @@ var (
 	readersPoll  = regexp.MustCompile(`^\d*% of readers think this story is \w+\.`)
 )
 
+// newsAPINear reports whether a NewsAPI line stands within three lines
+// of line i.
+func newsAPINear(d *Doc, i int) bool {
+	for j := max(0, i-6); j < len(d.Lines) && j <= i+6; j++ {
+		if t, _ := d.trimmed(d.Lines[j]); j != i && bytes.HasPrefix(t, []byte("Powered by NewsAPI")) && abs(nonBlankBetween(d, i, j)) <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// nonBlankBetween counts the non-blank lines from i to j, j included,
+// signed by direction.
+func nonBlankBetween(d *Doc, i, j int) int {
+	n, step := 0, 1
+	if j < i {
+		step = -1
+	}
+	for k := i + step; k != j+step; k += step {
+		if !d.Lines[k].Blank {
+			n += step
+		}
+	}
+	return n
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
 func findAggregator(d *Doc) []Candidate {
 	z := d.zone()
 	var cs []Candidate
@@ -48,14 +81,18 @@ func findAggregator(d *Doc) []Candidate {
 		t, off := d.trimmed(l)
 		line := Span{l.Start, l.End}
 		switch {
-		case len(t) <= 160 && (bytes.HasPrefix(t, []byte("Powered by NewsAPI")) || bytes.EqualFold(t, []byte("news image"))) && newsAPILine.Match(t):
+		case len(t) <= 160 && bytes.HasPrefix(t, []byte("Powered by NewsAPI")) && newsAPILine.Match(t):
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "NewsAPI template"}})
+		case bytes.EqualFold(t, []byte("news image")) && newsAPINear(d, i):
+			// The image placeholder comes with NewsAPI's line; alone it
+			// may be quoted by an article about aggregators.
+			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "NewsAPI image placeholder"}})
 		case bytes.HasPrefix(t, []byte("The post ")) && postAppeared.Match(t):
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: `feed's "appeared first on" line`}})
 		case readersPoll.Match(t):
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "readers' poll widget"}})
 		case z.top(i) && bytes.HasPrefix(t, []byte("Headline: ")) && len(t) <= 200:
-			cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "headline widget above the article", Tail: tailAfter(t, off, len("Headline:"))}})
+			cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "headline widget above the article", Tail: tailAfter(t, off, len("Headline"))}})
 		case len(t) <= 300:
 			if s, e := syndication.Index(t); s >= 0 && s <= 40 {
 				cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "syndication line", Tail: tailAfter(t, off, e)}})

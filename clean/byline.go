@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -72,16 +73,22 @@ func findBylines(d *Doc) []Candidate {
 		return nil
 	}
 	kinds := make([]bylineKind, len(d.Lines))
-	for i, l := range d.Lines {
-		if l.Blank || !z.edge(i) || l.End-l.Start > maxBylineLen {
-			continue
-		}
-		t, _ := d.trimmed(l)
-		kinds[i] = classifyByline(string(t), z.bottom(i))
-	}
 	var cs []Candidate
 	add := func(i int, why string) {
 		cs = append(cs, Candidate{Span{d.Lines[i].Start, d.Lines[i].End}, Evidence{Kind: Shape, Why: why}})
+	}
+	for i, l := range d.Lines {
+		if l.Blank || !z.edge(i) {
+			continue
+		}
+		t, _ := d.trimmed(l)
+		if z.bottom(i) && len(t) <= 300 && contributorLine(t) {
+			add(i, "contributor line below the article")
+			continue
+		}
+		if l.Width() <= maxBylineLen {
+			kinds[i] = classifyByline(string(t), z.bottom(i))
+		}
 	}
 	pendingTag := -1 // a lone label waiting for its byline
 	for i, l := range d.Lines {
@@ -99,6 +106,11 @@ func findBylines(d *Doc) []Candidate {
 		case k == bareDate && (kinds[neighbour(d, i, -1)] == isByline || kinds[neighbour(d, i, +1)] == isByline):
 			add(i, "date beside a byline")
 			pendingTag = -1
+		case k == bylineTag && z.top(i) && byWords.Has(strings.TrimSpace(string(d.Text(l)))) && nextIsBody(d, i, z):
+			// "By" alone just above the article: its name was a link the
+			// scraper dropped.
+			add(i, "byline label without its name")
+			pendingTag = -1
 		case k == bylineTag:
 			pendingTag = i
 		default:
@@ -106,6 +118,34 @@ func findBylines(d *Doc) []Candidate {
 		}
 	}
 	return cs
+}
+
+var contributed = lexicon.Get("contributed")
+
+// contributorLine reports whether t credits people who helped with the
+// story: "Keith Bradsher contributed reporting from Hong Kong.",
+// "Associated Press writers A, B and C contributed to this report."
+func contributorLine(t []byte) bool {
+	s, _ := contributed.Index(t)
+	if s <= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRune(t)
+	return unicode.IsUpper(r) && bytes.Count(t[:s], []byte(". ")) == 0
+}
+
+// nextIsBody reports whether the line after line i, blank lines aside,
+// is the article's first long line or a dateline.
+func nextIsBody(d *Doc, i int, z zone) bool {
+	n := neighbour(d, i, +1)
+	if n == i {
+		return false
+	}
+	if n == z.first {
+		return true
+	}
+	t, _ := d.trimmed(d.Lines[n])
+	return classifyByline(string(t), false) == isByline
 }
 
 // neighbour returns the next non-blank line from i in direction dir, or i.
@@ -146,7 +186,7 @@ func classifyByline(s string, bottom bool) bylineKind {
 		return isByline
 	case len(head) == 0 && date.full && !date.rangeOf():
 		return bareDate
-	case date.full && !date.rangeOf() && len(head) > 0 && outletNames(head):
+	case date.marked() && len(head) > 0 && outletNames(head):
 		// "Associated Press November 19, 2019, 9:02 AM"
 		return isByline
 	}
@@ -295,6 +335,9 @@ func capsSurname(words []string) bool {
 	if !allCaps(last) || len([]rune(last)) < 3 {
 		return false
 	}
+	if !nameTokens(words) {
+		return false
+	}
 	for _, w := range words[:len(words)-1] {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) || allCaps(w) && len(w) > 2 || functionWords.Has(w) {
@@ -307,11 +350,26 @@ func capsSurname(words []string) bool {
 // namesAndCapsOutlet reports whether words are names followed by an
 // outlet in capitals: "Kevin Johnson and Kevin McCoy USA TODAY".
 func namesAndCapsOutlet(words []string) bool {
+	if !nameTokens(words) {
+		return false
+	}
 	k := len(words)
 	for k > 0 && allCaps(words[k-1]) && len(words[k-1]) >= 2 {
 		k--
 	}
 	return k >= 2 && k < len(words) && len(words)-k <= 3 && personNames(words[:k], 8)
+}
+
+// nameTokens reports whether words hold only letters, hyphens,
+// apostrophes and the full stops of initials: "Referee: Ross Gillespie
+// (SRU)" is a label and a name, no byline.
+func nameTokens(words []string) bool {
+	for _, w := range words {
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && r != '.' }) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func allCaps(w string) bool {
@@ -344,10 +402,12 @@ type dateInfo struct {
 	dates int  // months and numeric dates named
 }
 
-// marked reports whether the run has a dateline's marks: a full date with
-// a time, a time zone or a label, that is not a range of dates.
+// marked reports whether the run has a dateline's marks: a date with a
+// time, a time zone or a label, or a label with a time ("Updated at 1:23
+// p.m."), and is not a range of dates. A time alone heads a live blog's
+// entry.
 func (di dateInfo) marked() bool {
-	return di.full && (di.time || di.zone || di.label) && !di.rangeOf()
+	return di.full && (di.dates > 0 && (di.time || di.zone || di.label) || di.label && di.time) && !di.rangeOf()
 }
 
 // rangeOf reports whether the run names two dates without a time or a

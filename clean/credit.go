@@ -53,6 +53,7 @@ const (
 
 func findCredits(d *Doc) []Candidate {
 	z := d.zone()
+	subheads := -1 // counted when a lone agency needs it
 	var cs []Candidate
 	for i, l := range d.Lines {
 		if l.Blank {
@@ -64,6 +65,16 @@ func findCredits(d *Doc) []Candidate {
 		}
 		line := Span{l.Start, l.End}
 		if len(t) <= maxCreditLen {
+			if loneAgency(t) {
+				if subheads < 0 {
+					subheads = countSubheads(d)
+				}
+				if subheads >= 2 || !afterPicture(d, i) {
+					// Names set apart as subheads: an agency's name among
+					// them heads a section about it.
+					continue
+				}
+			}
 			if c, ok := creditLine(t, off, z.edge(i)); ok {
 				c.Span = line
 				cs = append(cs, c)
@@ -113,6 +124,46 @@ func creditLine(t []byte, off int, edge bool) (Candidate, bool) {
 		return Candidate{Evidence: Evidence{Kind: Shape, Why: "names ending in a picture agency"}}, true
 	}
 	return Candidate{}, false
+}
+
+// loneAgency reports whether t is an agency's name and nothing else.
+func loneAgency(t []byte) bool {
+	return strongAgencies[strings.ToLower(string(bytes.Trim(t, "()")))]
+}
+
+// afterPicture reports whether line i may credit a picture: it does not
+// open the document and does not follow its title, where an agency's name
+// alone is the title or a subtitle. (Where the article itself speaks of
+// the agency, the guard keeps the line: it may be a subhead.)
+func afterPicture(d *Doc, i int) bool {
+	p := prevNonBlank(d, i)
+	return p >= 0 && prevNonBlank(d, p) >= 0
+}
+
+// countSubheads counts the document's subheads of names: lines of one to
+// four capitalised words, set apart between long paragraphs (or opening
+// the document), that no lexicon knows as cruft. An article with two of
+// them or more is built of named sections ("Reuters", "Associated Press",
+// "Brightwater Utilities").
+func countSubheads(d *Doc) int {
+	n := 0
+	for i, l := range d.Lines {
+		if l.Blank || l.Width() > 40 {
+			continue
+		}
+		t, _ := d.trimmed(l)
+		words := bytes.Fields(t)
+		if len(words) == 0 || len(words) > 4 || !creditNames(t) || endsSentence(t) || adMarkers.HasBytes(undecorate(t)) ||
+			menuWords.HasBytes(t) || mediaWords.HasBytes(t) || networks.HasBytes(t) || socialPrompts.HasBytes(t) {
+			continue
+		}
+		p, q := prevNonBlank(d, i), neighbour(d, i, +1)
+		long := func(j int) bool { return j >= 0 && j != i && d.Lines[j].Width() >= 100 }
+		if (p < 0 || long(p)) && long(q) {
+			n++
+		}
+	}
+	return n
 }
 
 // creditSeparator returns the length of what joins a credit label to its
@@ -276,7 +327,13 @@ func captionWithCredit(t []byte) bool {
 		return j == len(head) && countWords(t).words <= 60
 	}
 	names = bytes.TrimRight(names, "/|, ")
-	return bytes.ContainsAny(head[j:], "/|") && creditNames(names)
+	if !creditNames(names) {
+		return false
+	}
+	// "… Win McNamee/Getty Images"; "… The Washington Post Getty Images"
+	// with a well-known agency and a few names before it.
+	agency := bytes.ToLower(bytes.TrimSpace(t[len(head):]))
+	return bytes.ContainsAny(head[j:], "/|") || strongAgencies[string(agency)] && countWords(names).words <= 4
 }
 
 // creditInParens reports whether the inside of a closing bracket is a

@@ -2,6 +2,8 @@ package clean
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,6 +43,8 @@ address, or nothing but a link.`,
 var (
 	footerLabels = lexicon.Get("footer")
 	notices      = lexicon.Get("notices")
+	promos       = lexicon.Get("promos")
+	authorLinks  = lexicon.Get("authorlinks")
 	siteLinks    = lexicon.Get("sitelinks")
 )
 
@@ -49,12 +53,51 @@ var (
 const maxFooterLen = 600
 
 func findFooter(d *Doc) []Candidate {
+	if c, ok := commentSection(d); ok {
+		return append(findFooterNotices(d), c)
+	}
+	return findFooterNotices(d)
+}
+
+// commentSection finds readers' comments at the end of a page: from the
+// first of three lines or more of the form "NAME says:" to the end, when
+// the names are user names (in lower case or with digits) or the comments
+// carry their time stamps. An interview with speakers' names has neither.
+func commentSection(d *Doc) (Candidate, bool) {
+	first, says, handles, stamps := -1, 0, 0, 0
+	for i, l := range d.Lines {
+		if l.Blank || l.Width() > 60 {
+			continue
+		}
+		t, _ := d.trimmed(l)
+		if name, ok := bytes.CutSuffix(t, []byte(" says:")); ok && len(name) > 0 && countWords(name).words <= 4 {
+			if first < 0 {
+				first = i
+			}
+			says++
+			if r, _ := utf8.DecodeRune(name); !unicode.IsUpper(r) || bytes.IndexFunc(name, unicode.IsDigit) >= 0 {
+				handles++
+			}
+			continue
+		}
+		if first >= 0 && classifyByline(string(t), true) == isByline {
+			stamps++
+		}
+	}
+	if says < 3 || handles < 2 && stamps < 2 {
+		return Candidate{}, false
+	}
+	return Candidate{Span{d.Lines[first].Start, d.Lines[len(d.Lines)-1].End},
+		Evidence{Kind: Marker, Why: fmt.Sprintf("readers' comments: %d lines \"NAME says:\"", says)}}, true
+}
+
+func findFooterNotices(d *Doc) []Candidate {
 	// The footer starts after the last long line that is not itself a
 	// footer notice.
 	start := len(d.Lines)
 	for i := len(d.Lines) - 1; i >= 0; i-- {
 		l := d.Lines[i]
-		if l.Blank || l.End-l.Start < bodyLen {
+		if l.Blank || l.Width() < bodyLen {
 			start = i
 			continue
 		}
@@ -69,6 +112,22 @@ func findFooter(d *Doc) []Candidate {
 		return nil
 	}
 	var cs []Candidate
+	// Between the article's end and the footer an author's bio may stand,
+	// a long line: below the middle of the text, a copyright notice with
+	// its sign or a link to the author's other work goes all the same.
+	z := d.zone()
+	for i := max(z.first+1, len(d.Lines)/2); i < start && z.first >= 0; i++ {
+		l := d.Lines[i]
+		if l.Blank || l.Width() > 120 {
+			continue
+		}
+		t, off := d.trimmed(l)
+		if copyrightSign(t) {
+			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "copyright line below the article"}})
+		} else if n := authorLinks.Prefix(t); n > 0 && personNames(strings.Fields(string(t[n:])), 6) {
+			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "link to the author's other work", Tail: tailAfter(t, off, n)}})
+		}
+	}
 	for i := start; i < len(d.Lines); i++ {
 		l := d.Lines[i]
 		if l.Blank {
@@ -82,7 +141,13 @@ func findFooter(d *Doc) []Candidate {
 				// contact sentence goes.
 				start = off + contactStart(t)
 			}
-			cs = append(cs, Candidate{Span{start, l.End}, Evidence{Kind: Label, Why: why}})
+			ev := Evidence{Kind: Label, Why: why}
+			if s, e := notices.Index(t); why == whyNotice && s == 0 && e < len(t) && t[e] == ',' {
+				// "Comments are closed, the sign on the door read.": the
+				// guard reads the clause after a notice that opens the line.
+				ev.Tail = tailAfter(t, off, e)
+			}
+			cs = append(cs, Candidate{Span{start, l.End}, ev})
 			continue
 		}
 		if n := footerLabels.Prefix(t); n > 0 && len(t) <= maxFooterLen {
@@ -105,6 +170,9 @@ func findFooter(d *Doc) []Candidate {
 				}
 				cs = append(cs, Candidate{Span{l.Start, end}, Evidence{Kind: Shape, Why: "tag list below the article"}})
 				i = j - 1
+			case sourceLabel(t[:n]) && !sourceNames(rest):
+				// "Source: Northgate Foods interim statement, unaudited." is
+				// the article's note on its figures.
 			case rest[0] == ':' || rest[0] == '|' || bytes.HasPrefix(t, []byte("Posted in ")) || bytes.HasPrefix(t, []byte("Filed under ")):
 				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "labelled line below the article",
 					Tail: tailAfter(t, off, n)}})
@@ -114,13 +182,28 @@ func findFooter(d *Doc) []Candidate {
 	return cs
 }
 
+// sourceLabel reports whether label is "Source" or "Sources", in any case.
+func sourceLabel(label []byte) bool {
+	return bytes.EqualFold(label, []byte("source")) || bytes.EqualFold(label, []byte("sources"))
+}
+
+// sourceNames reports whether what follows a "Source" label names the
+// source: a link, or names ("SOURCE: Al Jazeera News").
+func sourceNames(rest []byte) bool {
+	rest = bytes.TrimSpace(bytes.TrimLeft(rest, ":| "))
+	return isLink(rest) || domainLike(rest) || creditNames(bytes.TrimRight(rest, "."))
+}
+
 // footerNotice says why trimmed line t is a footer notice, or "".
 func footerNotice(t []byte) string {
 	if len(t) < 4 || len(t) > maxFooterLen {
 		return ""
 	}
 	if s, _ := notices.Index(t); s >= 0 {
-		return "site notice below the article"
+		return whyNotice
+	}
+	if promos.Prefix(t) > 0 {
+		return "membership promo below the article"
 	}
 	if copyrightLine(t) {
 		return "copyright line below the article"
@@ -128,10 +211,19 @@ func footerNotice(t []byte) string {
 	if len(t) <= 300 && hasEmail(t) {
 		return whyContact
 	}
+	if profileLink(t) {
+		return "link to the author's profile below the article"
+	}
+	if n := authorLinks.Prefix(t); n > 0 && len(t) <= 120 && personNames(strings.Fields(string(t[n:])), 6) {
+		return "link to the author's other work"
+	}
 	return ""
 }
 
-const whyContact = "author contact below the article"
+const (
+	whyContact = "author contact below the article"
+	whyNotice  = "site notice below the article"
+)
 
 // contactStart returns where the sentence holding t's email address
 // starts: 0, or after the sentence end before it.
@@ -145,7 +237,7 @@ func contactStart(t []byte) int {
 		for j > 0 && t[j-1] == ' ' {
 			j--
 		}
-		if j > 0 && (t[j-1] == '.' || t[j-1] == '!' || t[j-1] == '?') {
+		if j > 0 && t[j-1] == '.' {
 			if r, _ := utf8.DecodeRune(t[i:]); unicode.IsUpper(r) {
 				return j
 			}
@@ -179,6 +271,31 @@ func siteNamed(t []byte) bool {
 	}
 	_, e := siteLinks.Index(t)
 	return e > 0
+}
+
+// copyrightSign reports whether t is a short notice with a copyright sign:
+// "Copyright © Canada Free Press", "© 2019 Site.com".
+func copyrightSign(t []byte) bool {
+	return copyrightLine(t) && (bytes.Contains(t, []byte("©")) || bytes.Contains(bytes.ToLower(t), []byte("(c)")))
+}
+
+// profileLink reports whether t is only a link to a social network
+// profile: "twitter.com/derrickpenner", "https://www.facebook.com/name".
+func profileLink(t []byte) bool {
+	if bytes.IndexByte(t, ' ') >= 0 || len(t) > 100 {
+		return false
+	}
+	u := bytes.ToLower(t)
+	for _, p := range [][]byte{[]byte("https://"), []byte("http://"), []byte("www.")} {
+		u = bytes.TrimPrefix(u, p)
+	}
+	for _, site := range [][]byte{[]byte("twitter.com/"), []byte("x.com/"), []byte("facebook.com/"), []byte("instagram.com/"),
+		[]byte("linkedin.com/in/"), []byte("tiktok.com/@"), []byte("threads.net/@")} {
+		if bytes.HasPrefix(u, site) && len(u) > len(site) && bytes.Count(u[len(site):], []byte("/")) <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasEmail reports whether t holds an email address.

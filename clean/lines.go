@@ -4,16 +4,7 @@ import "github.com/decruft/decruft/clean/lexicon"
 
 // trimmed returns line l's content without surrounding spaces and tabs,
 // and the offset of that trimmed content in d.Src.
-func (d *Doc) trimmed(l Line) ([]byte, int) {
-	start, end := l.Start, l.End
-	for start < end && (d.Src[start] == ' ' || d.Src[start] == '\t') {
-		start++
-	}
-	for end > start && (d.Src[end-1] == ' ' || d.Src[end-1] == '\t') {
-		end--
-	}
-	return d.Src[start:end], start
-}
+func (d *Doc) trimmed(l Line) ([]byte, int) { return d.Src[l.trimStart:l.trimEnd], l.trimStart }
 
 // shortLines proposes, with evidence ev, every non-blank line no longer
 // than maxLen bytes for which keep(i, trimmed text) is true. Rules put a
@@ -21,7 +12,7 @@ func (d *Doc) trimmed(l Line) ([]byte, int) {
 func shortLines(d *Doc, maxLen int, ev Evidence, keep func(i int, t []byte) bool) []Candidate {
 	var cs []Candidate
 	for i, l := range d.Lines {
-		if l.Blank || l.End-l.Start > maxLen {
+		if l.Blank || l.Width() > maxLen {
 			continue
 		}
 		if t, _ := d.trimmed(l); keep(i, t) {

@@ -55,7 +55,7 @@ func findMedia(d *Doc) []Candidate {
 		if len(t) > 400 {
 			continue
 		}
-		if playerNotice(t) {
+		if playerNotice(t) || imageAddress(t) {
 			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "video player text"}})
 		}
 	}
@@ -78,6 +78,24 @@ func playerNotice(t []byte) bool {
 			if i := bytes.LastIndex(head, []byte(" from ")); i > 0 && len(head)-i < 60 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// imageAddress reports whether t is only the address of an image file,
+// which extractors leave where a picture was.
+func imageAddress(t []byte) bool {
+	if !isLink(t) || bytes.IndexByte(t, ' ') >= 0 {
+		return false
+	}
+	u := bytes.ToLower(t)
+	if i := bytes.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	for _, ext := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"} {
+		if bytes.HasSuffix(u, []byte(ext)) {
+			return true
 		}
 	}
 	return false

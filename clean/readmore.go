@@ -39,15 +39,24 @@ const maxReadMoreLine = 240
 
 func findReadMore(d *Doc) []Candidate {
 	var cs []Candidate
+	seenText := false
 	for _, l := range d.Lines {
 		if l.Blank {
 			continue
 		}
 		t, off := d.trimmed(l)
+		first := !seenText
+		seenText = true
 		if len(t) <= maxReadMoreLine {
-			if n := labelAt(readMorePhrases, t); n > 0 {
+			if n := labelAt(readMorePhrases, t); n > 0 && (bytes.IndexByte(t[:n], ' ') > 0 || separatedTail(t[n:])) {
 				rest := t[n:]
 				if isArrows(rest) {
+					if first {
+						// A link to more text follows some text; opening
+						// the document, it is a title ("Read More", a
+						// bookshop's name).
+						continue
+					}
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "read-more link"}})
 				} else {
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "read-more label and headline",
@@ -65,6 +74,13 @@ func findReadMore(d *Doc) []Candidate {
 		}
 	}
 	return cs
+}
+
+// separatedTail reports whether rest, after a one-word label such as
+// "Read", is a separator and a headline: "Read: Trump's right-hand troll".
+func separatedTail(rest []byte) bool {
+	rest = bytes.TrimLeft(rest, " ")
+	return len(rest) > 2 && (rest[0] == ':' || rest[0] == '|')
 }
 
 // gluedReadMore finds a read-more phrase, and its arrows, after the final

@@ -46,7 +46,7 @@ func findRelated(d *Doc) []Candidate {
 	var cs []Candidate
 	for i := 0; i < len(d.Lines); i++ {
 		l := d.Lines[i]
-		if l.Blank || l.End-l.Start > maxHeadline+20 {
+		if l.Blank || l.Width() > maxHeadline+20 {
 			continue
 		}
 		t, off := d.trimmed(l)
@@ -73,7 +73,15 @@ func findRelated(d *Doc) []Candidate {
 				continue
 			}
 		}
-		if z.bottom(i) && linkArrow(t) && isHeadline(bytes.TrimRight(t, " »›→")) {
+		if relatedHeading(t) {
+			end, listed := headlineList(d, i, z)
+			if z.edge(i) || listed >= 2 {
+				cs = append(cs, Candidate{Span{l.Start, d.Lines[end].End}, Evidence{Kind: Shape, Why: "list of other stories"}})
+				i = end
+				continue
+			}
+		}
+		if z.bottom(i) && linkArrowed(t) && isHeadline(bytes.TrimRight(t, " »›→")) {
 			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: `headline link ending in "»"`}})
 		}
 	}
@@ -131,6 +139,23 @@ func isHeadline(t []byte) bool {
 	return unicode.IsUpper(first) || unicode.IsDigit(first) || first == '‘' || first == '\'' || first == '"' || first == '“'
 }
 
+var (
+	relatedStarts = lexicon.Get("relatedstarts")
+	relatedEnds   = lexicon.Get("relatedends")
+)
+
+// relatedHeading reports whether t is a heading over other stories that
+// the lexicon does not list whole: a [related] word first, a word such as
+// "Stories" or "News" last, six words at most: "More Great WIRED Stories".
+func relatedHeading(t []byte) bool {
+	t = bytes.TrimRight(t, ":.…")
+	words := bytes.Fields(t)
+	if len(words) < 2 || len(words) > 6 || endsSentence(t) {
+		return false
+	}
+	return (relatedLabels.HasBytes(words[0]) || relatedStarts.HasBytes(words[0])) && relatedEnds.HasBytes(words[len(words)-1])
+}
+
 // headingOfName reports whether a label that ends in a preposition is
 // followed by a short name, as in "More from Local News" or "Related
 // coverage from How to Do Everything: Money:".
@@ -147,9 +172,4 @@ func headingOfName(label, rest []byte) bool {
 	rest = bytes.TrimRight(rest, ":.…")
 	ws := countWords(rest)
 	return ws.words >= 1 && ws.words <= 6 && ws.upper*2 >= ws.words
-}
-
-// linkArrow reports whether t ends in a link arrow: "… the romance »".
-func linkArrow(t []byte) bool {
-	return bytes.HasSuffix(t, []byte(" »")) || bytes.HasSuffix(t, []byte(" ›")) || bytes.HasSuffix(t, []byte(" →"))
 }

@@ -126,17 +126,33 @@ func tailRunsOn(tail []byte) bool {
 	if len(t) == 0 || isLink(t) || t[0] == '@' || t[0] == '#' {
 		return false
 	}
+	if linkArrowed(t) || endsInAddress(t) && countWords(t).words <= 10 {
+		// "… How do you handle? »", "great articles here: http://…": a
+		// link to follow, whatever its words.
+		return false
+	}
+	if bytes.HasSuffix(bytes.TrimRight(t, "\"'”’) "), []byte("?")) {
+		return true // a question: "Follow us on Instagram or Facebook?"
+	}
 	r, _ := utf8.DecodeRune(t)
 	if unicode.IsLower(r) {
-		if comma || sep {
-			// ", the sign on the door read."; ": the day we met."
-			return true
+		if comma {
+			return true // ", the sign on the door read."
+		}
+		if sep {
+			// ": the day we met." is prose; ": democracy, impeachment"
+			// is a list of tags.
+			ws := countWords(t)
+			return ws.function >= 2 || hasAuxiliary(t)
 		}
 		end := bytes.IndexAny(t, " \t,.;:!?")
 		if end < 0 {
 			end = len(t)
 		}
-		return !continuers.HasBytes(t[:end]) || hasAuxiliary(t)
+		// A prompt goes on for a few words: "for the latest news", and
+		// its site may add notices after it ("Prices may change.").
+		first := t[:sentenceEnd(t, 0)]
+		return !continuers.HasBytes(t[:end]) || hasAuxiliary(first) || countWords(first).words > 14 || commaClause(first)
 	}
 	if sep {
 		// A headline or a name after "Related:" or "Photo:"; a long
@@ -146,6 +162,46 @@ func tailRunsOn(tail []byte) bool {
 	// "Share this article Facebook Twitter"; but "Follow us on Twitter
 	// Bob said." runs on.
 	return readsAsSentence(t) || hasAuxiliary(t)
+}
+
+// linkArrowed reports whether t ends in a link arrow: "… the romance »".
+func linkArrowed(t []byte) bool {
+	t = bytes.TrimRight(t, " ")
+	return bytes.HasSuffix(t, []byte("»")) || bytes.HasSuffix(t, []byte("›")) || bytes.HasSuffix(t, []byte("→"))
+}
+
+// endsInAddress reports whether t's last word is a web address or a
+// site's domain: "http://…", "www.site.net", "HarveyOrganBlog.com".
+func endsInAddress(t []byte) bool {
+	t = bytes.TrimRight(t, " .)]")
+	w := t
+	if i := bytes.LastIndexAny(t, " \t:"); i >= 0 {
+		w = t[i+1:]
+	}
+	return isLink(w) || siteAddress(w)
+}
+
+// siteAddress reports whether w is a domain name: letters, digits, dots
+// and hyphens, with a dot before a top-level part of two to six letters.
+func siteAddress(w []byte) bool {
+	if i := bytes.IndexByte(w, '/'); i > 0 {
+		w = w[:i]
+	}
+	dot := bytes.LastIndexByte(w, '.')
+	if dot <= 0 || len(w)-dot-1 < 2 || len(w)-dot-1 > 6 {
+		return false
+	}
+	for _, c := range w[dot+1:] {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	for _, c := range w[:dot] {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // hasAuxiliary reports whether t holds an auxiliary or copula as a word.

@@ -46,6 +46,7 @@ var (
 const maxSocialLine = 240
 
 func findSocial(d *Doc) []Candidate {
+	z := d.zone()
 	var cs []Candidate
 	blockStart, blockEnd, names := -1, -1, 0
 	flush := func() {
@@ -55,15 +56,21 @@ func findSocial(d *Doc) []Candidate {
 			cs = append(cs, Candidate{Span{d.Lines[blockStart].Start, d.Lines[blockEnd].End},
 				Evidence{Kind: Shape, Why: "block of share buttons"}})
 		default:
-			// Too few buttons for a block: its prompts may still go alone.
+			// Too few buttons for a block: its prompts may still go
+			// alone, and a lone button at the article's edge.
 			for j := blockStart; j <= blockEnd; j++ {
-				if l := d.Lines[j]; !l.Blank {
-					if t, off := d.trimmed(l); bytes.IndexByte(t, ' ') > 0 {
-						if c, ok := socialPrompt(t, off); ok {
-							c.Span = Span{l.Start, l.End}
-							cs = append(cs, c)
-						}
+				l := d.Lines[j]
+				if l.Blank {
+					continue
+				}
+				t, off := d.trimmed(l)
+				if bytes.IndexByte(t, ' ') > 0 {
+					if c, ok := socialPrompt(t, off); ok {
+						c.Span = Span{l.Start, l.End}
+						cs = append(cs, c)
 					}
+				} else if z.edge(j) && socialPrompts.HasBytes(undecorate(t)) {
+					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "share or comment button at the article's edge"}})
 				}
 			}
 		}
@@ -76,6 +83,9 @@ func findSocial(d *Doc) []Candidate {
 		t, off := d.trimmed(l)
 		if len(t) > maxSocialLine {
 			flush()
+			if c, ok := gluedPrompt(t, off); ok {
+				cs = append(cs, c)
+			}
 			continue
 		}
 		if n := shareButtons(t); n > 0 {
@@ -89,6 +99,8 @@ func findSocial(d *Doc) []Candidate {
 		if c, ok := socialPrompt(t, off); ok {
 			c.Span = Span{l.Start, l.End}
 			cs = append(cs, c)
+		} else if z.edge(i) && newsletterPromo(t) {
+			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "newsletter promo at the article's edge"}})
 		}
 	}
 	flush()
@@ -176,10 +188,113 @@ func socialPrompt(t []byte, off int) (Candidate, bool) {
 	if n := followPrompt(t); n > 0 {
 		return Candidate{Evidence: Evidence{Kind: Label, Why: "follow prompt", Tail: tailAfter(t, off, n)}}, true
 	}
-	if callToAction(t) {
+	if callToAction(t) || clickHereEnd(t) || promoToAddress(t) {
 		return Candidate{Evidence: Evidence{Kind: Shape, Why: "call to action"}}, true
 	}
 	return Candidate{}, false
+}
+
+// gluedPrompt finds a prompt that an extractor glued to the end of a
+// paragraph, as its last sentence or two: "… warranty card. Follow
+// @BGRDeals on Twitter to keep up with the latest deals." It is cut from
+// the line from that sentence on.
+func gluedPrompt(t []byte, off int) (Candidate, bool) {
+	starts := sentenceStarts(t)
+	for k := len(starts) - 1; k >= 1 && k >= len(starts)-2; k-- {
+		s := starts[k]
+		tail := t[s:]
+		if countWords(tail).words > 40 {
+			break
+		}
+		first := tail[:sentenceEnd(tail, 0)]
+		if countWords(first).words < 4 {
+			continue // "Visit fraserinstitute.org." ends an about-us paragraph
+		}
+		if c, ok := socialPrompt(bytes.TrimRight(first, " "), off+s); ok && c.Kind != Shape || callToAction(first) || newsletterPromo(first) {
+			c.Span = Span{off + s, off + len(t)}
+			c.Why = "prompt glued to the end of a paragraph"
+			if c.Kind == Shape {
+				c.Kind = Label
+			}
+			return c, true
+		}
+	}
+	return Candidate{}, false
+}
+
+// sentenceStarts returns where t's sentences start: 0, and each offset
+// after a sentence's final punctuation and a space where a capital letter
+// or a quote follows.
+func sentenceStarts(t []byte) []int {
+	starts := []int{0}
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] != ' ' {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRune(t[:i])
+		if prev != '.' && prev != '!' && prev != '?' {
+			continue
+		}
+		j := i
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		if r, _ := utf8.DecodeRune(t[j:]); unicode.IsUpper(r) || r == '@' {
+			starts = append(starts, j)
+		}
+		i = j
+	}
+	return starts
+}
+
+// newsletterPromo reports whether t asks the reader to sign up for a
+// newsletter: forty words at most, naming a newsletter or an inbox, with a
+// sentence that opens with a call to action ("Sign up for …", "Get top
+// news in your inbox") and no auxiliary that would make it a report
+// ("Its newsletter had 3,400 subscribers.").
+func newsletterPromo(t []byte) bool {
+	if len(t) > 400 || countWords(t).words > 40 || hasAuxiliary(t) {
+		return false
+	}
+	lt := bytes.ToLower(t)
+	if !bytes.Contains(lt, []byte("newsletter")) && !bytes.Contains(lt, []byte("inbox")) {
+		return false
+	}
+	for from := 0; from < len(t); {
+		end := sentenceEnd(t, from)
+		s := bytes.TrimLeft(t[from:end], " ")
+		for _, w := range bytes.Fields(s) {
+			// The call may follow a site's name: "DH Newsletter … Get top news".
+			if r, _ := utf8.DecodeRune(w); unicode.IsUpper(r) && ctaVerbs.Prefix(w) > 0 {
+				return true
+			}
+		}
+		from = end
+	}
+	return false
+}
+
+// clickHereEnd reports whether t is a short promo that ends in "Click
+// here": "More Critical Reads by Lisa Haven! Click Here!", "(To Donate
+// to Site.com Click Here)", "For more places to find X – Click Here Now".
+func clickHereEnd(t []byte) bool {
+	t = bytes.TrimRight(bytes.Trim(t, "()[] "), "!.: ")
+	lt := bytes.ToLower(t[max(0, len(t)-16):])
+	lt = bytes.TrimSuffix(lt, []byte(" now"))
+	return bytes.HasSuffix(lt, []byte("click here")) && countWords(t).words <= 25 && !hasAuxiliary(t[:len(t)-min(len(t), 10)])
+}
+
+// promoToAddress reports whether t is a short line without a full stop
+// that opens with a call to action or a read-more label and ends in a web
+// address: "To read more from Dan, visit www.dan-lucas.com", "SEE MORE UK
+// COLUMN NEWS AT: UK COLUMN.ORG".
+func promoToAddress(t []byte) bool {
+	if bytes.HasSuffix(t, []byte(".")) || countWords(t).words > 15 || !endsInAddress(t) {
+		return false
+	}
+	lead := bytes.TrimPrefix(bytes.TrimPrefix(t, []byte("To ")), []byte("to "))
+	return ctaVerbs.Prefix(lead) > 0 || readMorePhrases.Prefix(lead) > 0 || relatedLabels.Prefix(t) > 0 ||
+		bytes.Contains(bytes.ToLower(t), []byte(" visit "))
 }
 
 // followPrompt returns where "Follow NAME on NETWORK[, NETWORK and
@@ -230,9 +345,12 @@ func callToAction(t []byte) bool {
 	// A prompt that ends as a sentence must name what it offers: "Get
 	// started with 2B Mindset here." is the article's own advice.
 	sentence := endsSentence(t) && !bytes.HasSuffix(t, []byte("!"))
-	for _, w := range bytes.FieldsFunc(t[n:], func(r rune) bool { return r == ' ' || r == ',' || r == '!' || r == '.' || r == ':' }) {
+	for _, w := range bytes.Fields(t[n:]) {
+		if !isLink(w) {
+			w = bytes.Trim(w, ",!.:;()[]\"'")
+		}
 		if ctaObjects.HasBytes(w) && !(sentence && weakObjects[string(bytes.ToLower(w))]) ||
-			networks.HasBytes(w) && !sentence || isLink(w) || bytes.Contains(w, []byte(".com")) {
+			networks.HasBytes(w) && !sentence || isLink(w) || siteAddress(w) {
 			return true
 		}
 	}
@@ -243,12 +361,17 @@ func callToAction(t []byte) bool {
 var weakObjects = map[string]bool{"here": true, "now": true, "today": true, "free": true, "ici": true, "hier": true,
 	"aquí": true, "qui": true, "aqui": true, "tutaj": true, "здесь": true, "member": true, "members": true, "account": true}
 
-// commaClause reports whether a comma in t is followed by a lower-case
-// word, as in "Like many others here, she moved in 2010."
+// commaClause reports whether a comma in t opens a clause, a function
+// word after it other than "and" or "or", as in "Like many others here,
+// she moved in 2010."; ", guides, and highlights" is a list.
 func commaClause(t []byte) bool {
 	for i := bytes.IndexByte(t, ','); i >= 0; {
 		rest := bytes.TrimLeft(t[i+1:], " ")
-		if r, _ := utf8.DecodeRune(rest); unicode.IsLower(r) {
+		w := rest
+		if j := bytes.IndexAny(rest, " ,.;:!?"); j >= 0 {
+			w = rest[:j]
+		}
+		if r, _ := utf8.DecodeRune(w); unicode.IsLower(r) && functionWords.HasBytes(w) && !continuers.HasBytes(w) {
 			return true
 		}
 		j := bytes.IndexByte(t[i+1:], ',')

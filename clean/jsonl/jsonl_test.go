@@ -71,7 +71,7 @@ func TestRun(t *testing.T) {
 			"{\"text\":\"caf\xe9.\"}\n"},
 		{"everything removed",
 			Options{},
-			`{"text":"Read More"}` + "\n",
+			`{"text":"Advertisement"}` + "\n",
 			`{"text":""}` + "\n"},
 		{"crlf kept",
 			Options{},
