@@ -175,10 +175,16 @@ func linkArrowed(t []byte) bool {
 func endsInAddress(t []byte) bool {
 	t = bytes.TrimRight(t, " .)]")
 	w := t
-	if i := bytes.LastIndexAny(t, " \t:"); i >= 0 {
+	if i := bytes.LastIndexAny(t, " \t"); i >= 0 {
 		w = t[i+1:]
 	}
-	return isLink(w) || siteAddress(w)
+	if isLink(w) {
+		return true
+	}
+	if i := bytes.LastIndexByte(w, ':'); i >= 0 {
+		w = w[i+1:] // "at:www.site.net"
+	}
+	return siteAddress(w)
 }
 
 // siteAddress reports whether w is a domain name: letters, digits, dots
