@@ -216,17 +216,19 @@ func siteAddress(w []byte) bool {
 		return false
 	}
 	for _, c := range w[dot+1:] {
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+		if !isASCIILetter(c) {
 			return false
 		}
 	}
 	for _, c := range w[:dot] {
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-') {
+		if !isASCIILetter(c) && !isDigit(c) && c != '.' && c != '-' {
 			return false
 		}
 	}
 	return true
 }
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // hasAuxiliary reports whether t holds an auxiliary or copula as a word.
 func hasAuxiliary(t []byte) bool {

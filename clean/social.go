@@ -353,7 +353,8 @@ func callToAction(t []byte) bool {
 		if !isLink(w) {
 			w = bytes.Trim(w, ",!.:;()[]\"'")
 		}
-		if ctaObjects.HasBytes(w) && !(sentence && weakObjects[string(bytes.ToLower(w))]) ||
+		weak := sentence && weakObjects[string(bytes.ToLower(w))]
+		if ctaObjects.HasBytes(w) && !weak ||
 			networks.HasBytes(w) && !sentence || isLink(w) || siteAddress(w) {
 			return true
 		}
