@@ -37,6 +37,9 @@ const maxAdLine = 80
 
 func findAds(d *Doc) []Candidate {
 	var cs []Candidate
+	subheads := -1              // counted when a one-word marker needs it
+	spoken := map[string]bool{} // stemSpoken's answer for each marker
+	var prose []byte            // the long lines, lower-cased, once
 	for _, l := range d.Lines {
 		if l.Blank {
 			continue
@@ -44,6 +47,30 @@ func findAds(d *Doc) []Candidate {
 		t, off := d.trimmed(l)
 		if len(t) <= maxAdLine {
 			if k := undecorate(t); len(k) > 0 && adMarkers.HasBytes(k) {
+				if bytes.IndexByte(k, ' ') < 0 {
+					// "Publicidad" among "Sanciones" and "Qué sigue", or
+					// in an article about publicidad's laws, heads a
+					// section.
+					if subheads < 0 {
+						subheads = countSubheads(d, false)
+					}
+					if subheads >= 1 {
+						// Another subhead beside it: sections.
+						continue
+					}
+					key := string(bytes.ToLower(k))
+					said, ok := spoken[key]
+					if !ok {
+						if prose == nil {
+							prose = longLinesLower(d)
+						}
+						said = stemSpoken(prose, k)
+						spoken[key] = said
+					}
+					if said {
+						continue
+					}
+				}
 				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "ad marker"}})
 			}
 			continue
@@ -103,6 +130,46 @@ func gluedAdMarkers(t []byte) []Span {
 		}
 	}
 	return spans
+}
+
+// longLinesLower returns d's long lines, lower-cased, one a line.
+func longLinesLower(d *Doc) []byte {
+	b := []byte{'\n'}
+	for _, l := range d.Lines {
+		if l.Width() >= bodyLen {
+			b = append(b, bytes.ToLower(d.Src[l.trimStart:l.trimEnd])...)
+			b = append(b, '\n')
+		}
+	}
+	return b
+}
+
+// stemSpoken reports whether prose (long lines, lower-cased) uses a word
+// that shares its stem with marker w, its first letters but the last three
+// ("Werbung", "werben"; "Reklama", "reklamowej"): the article speaks of
+// the thing.
+func stemSpoken(prose, w []byte) bool {
+	rs := []rune(string(bytes.ToLower(w)))
+	if len(rs) < 6 {
+		return false
+	}
+	stem := []byte(string(rs[:max(5, len(rs)-3)]))
+	for i := bytes.Index(prose, stem); i >= 0; {
+		if !unicode.IsLetter(lastRune(prose[:i])) {
+			return true
+		}
+		j := bytes.Index(prose[i+1:], stem)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func lastRune(b []byte) rune {
+	r, _ := utf8.DecodeLastRune(b)
+	return r
 }
 
 // lastWordBefore returns the last space-separated word of t.

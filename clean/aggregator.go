@@ -91,7 +91,7 @@ func findAggregator(d *Doc) []Candidate {
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: `feed's "appeared first on" line`}})
 		case readersPoll.Match(t):
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "readers' poll widget"}})
-		case z.top(i) && bytes.HasPrefix(t, []byte("Headline: ")) && len(t) <= 200:
+		case z.top(i) && bytes.HasPrefix(t, []byte("Headline: ")) && len(t) <= 200 && countWords(t).words >= 5:
 			cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "headline widget above the article", Tail: tailAfter(t, off, len("Headline"))}})
 		case len(t) <= 300:
 			if s, e := syndication.Index(t[:min(len(t), 60)]); s >= 0 && s <= 40 {

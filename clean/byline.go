@@ -90,6 +90,20 @@ func findBylines(d *Doc) []Candidate {
 			kinds[i] = classifyByline(string(t), z.bottom(i))
 		}
 	}
+	for i := range kinds {
+		if kinds[i] != isByline && kinds[i] != bylineName {
+			continue
+		}
+		switch t, _ := d.trimmed(d.Lines[i]); {
+		case prevNonBlank(d, i) < 0 && byIndex(strings.Fields(string(t))) == 0 && !hasDigitString(string(t)):
+			// The text's first line is its title: "By Popular Demand".
+			kinds[i] = notByline
+		case kinds[i] == isByline && !hasDigitString(string(t)) && inPeopleList(d, i):
+			// "Alexandre LACAZETTE" under "Les buteurs": a list of
+			// people, one a line, is a line-up, not a byline.
+			kinds[i] = notByline
+		}
+	}
 	pendingTag := -1 // a lone label waiting for its byline
 	for i, l := range d.Lines {
 		if l.Blank {
@@ -132,6 +146,21 @@ func contributorLine(t []byte) bool {
 	}
 	r, _ := utf8.DecodeRune(t)
 	return unicode.IsUpper(r) && bytes.Count(t[:s], []byte(". ")) == 0
+}
+
+// inPeopleList reports whether a line next to line i, with no blank line
+// between, is also a short line of names.
+func inPeopleList(d *Doc, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(d.Lines) || d.Lines[j].Blank || d.Lines[j].Width() > 60 {
+			continue
+		}
+		t, _ := d.trimmed(d.Lines[j])
+		if words := strings.Fields(string(t)); personNames(words, 5) || capsSurname(words) {
+			return true
+		}
+	}
+	return false
 }
 
 // nextIsBody reports whether the line after line i, blank lines aside,
@@ -209,7 +238,7 @@ func classifyByline(s string, bottom bool) bylineKind {
 		}
 	}
 	if len(head) == len(words) && !hasDigitString(s) {
-		if capsSurname(words) || namesAndCapsOutlet(words) {
+		if capsSurname(words) || namesAndCapsOutlet(words) && !bottom {
 			return isByline
 		}
 		if personNames(words, 5) {

@@ -52,7 +52,7 @@ func TestInputForms(t *testing.T) {
 		{"keeps indentation and trailing spaces", "  A.  \n\tB.\n", "  A.  \n\tB.\n"},
 		{"crlf", "A.\r\n\r\nRead More\r\n\r\nB.", "A.\r\n\r\nB.\r\n"},
 		{"bom", "\ufeffA.\n\nRead More\n", "\ufeffA.\n"},
-		{"single newlines", "A.\nRead more\nB.\n", "A.\nB.\n"},
+		{"single newlines", "A.\nRead More\nB.\n", "A.\nB.\n"},
 		{"removal leaves no doubled blank", "A.\n\nAdvertisement\n\nB.\n", "A.\n\nB.\n"},
 		{"glued read more without final newline", "A.\n\nThe end.” Read More", "A.\n\nThe end.”\n"},
 		{"invalid utf-8 kept byte for byte", "Caf\xe9 \xff\xfe.\n\nRead More\n", "Caf\xe9 \xff\xfe.\n"},

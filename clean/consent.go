@@ -19,9 +19,12 @@ cookies", "By continuing to use this site", "Nous utilisons des cookies",
 ("you", "your", "vous", "Sie", …) about accepting or agreeing; and the same
 banner sentences glued inside a paragraph by an extractor that joined the
 page's text, cut from it when they are unmistakable. An article about
-cookies, which speaks of them rather than to the reader, stays.`,
-	Needs: `a [consent] phrase opening a line or a sentence, addressed to the reader,
-with a word of accepting, agreeing, consent, settings or policy.`,
+cookies, which speaks of them rather than to the reader, stays, and so
+does a banner's text set between the article's paragraphs, where an
+article quotes it.`,
+	Needs: `a [consent] phrase opening a line above or below the article, or a sentence
+glued inside a long line, addressed to the reader, with a word of accepting,
+agreeing, consent, settings or policy.`,
 	Example: "We use cookies to improve your experience. By continuing, you accept our cookie policy.\n\n" + bylineBody + "\n",
 	Find:    findConsent,
 }
@@ -40,8 +43,9 @@ var readerWords = [][]byte{[]byte("you"), []byte("your"), []byte("You"), []byte(
 	[]byte("u "), []byte("Pan"), []byte("вы"), []byte("Вы"), []byte("ваш")}
 
 func findConsent(d *Doc) []Candidate {
+	z := d.zone()
 	var cs []Candidate
-	for _, l := range d.Lines {
+	for i, l := range d.Lines {
 		if l.Blank {
 			continue
 		}
@@ -49,7 +53,8 @@ func findConsent(d *Doc) []Candidate {
 		if !bytes.Contains(t, []byte("ookie")) && !bytes.Contains(t, []byte("OOKIE")) {
 			continue // every banner speaks of cookies
 		}
-		if n := consentPhrases.Prefix(t); n > 0 && len(t) <= 700 && banner(t) {
+		// In the body a banner's words are quoted by an article about them.
+		if n := consentPhrases.Prefix(t); n > 0 && len(t) <= 700 && banner(t) && (z.edge(i) || z.first < 0) {
 			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "cookie banner"}})
 			continue
 		}

@@ -23,13 +23,16 @@ bylines ("Photograph by Robyn Beck/AFP/Getty Images", "Illustration by
 Nishant Choksi", "(AP Photo/Alan Diaz, File)", "© Getty Images"), the BBC's
 "Image copyright"/"Image caption" labels, bare agency lines ("Chip
 Somodevilla/Getty Images", "AFP via Getty Images", "Getty Images"), gallery
-counters ("1 of 4", "1of4…"), and captions that end in a credit ("… in
+counters ("1 of 4", "1of4…" glued to a caption), and captions that end in a credit ("… in
 Brussels. Photograph: Name/Agency", "… (AP Photo/Name)", "… (Image: GETTY)",
 "… [File: Reuters]", "… Win McNamee/Getty Images", "…Credit...Doug
 Mills/The New York Times"). A credit in parentheses that opens a paragraph
 ("(Photo: AP) The minister …") is cut from it. What follows a label must be
 names, agencies or a link: "Credit: the bank extended it in May." and
-"Images by Hubble show the galaxy is expanding." are sentences and stay.`,
+"Images by Hubble show the galaxy is expanding." are sentences and stay.
+In a gallery, where captions are the article, they stay; so do
+"Photographs by NAME" (a book's credits), "1 of 4" alone and agencies'
+names listed one a line.`,
 	Needs: `a [credit] or [caption] label followed by names, agencies or a link; a line of
 names ending in an [agencies] name after a slash, "via" or a comma; or a
 caption of at most 320 bytes whose end is such a credit.`,
@@ -54,6 +57,7 @@ const (
 func findCredits(d *Doc) []Candidate {
 	z := d.zone()
 	subheads := -1 // counted when a lone agency needs it
+	gallery := isGallery(d)
 	var cs []Candidate
 	for i, l := range d.Lines {
 		if l.Blank {
@@ -67,9 +71,9 @@ func findCredits(d *Doc) []Candidate {
 		if len(t) <= maxCreditLen {
 			if loneAgency(t) {
 				if subheads < 0 {
-					subheads = countSubheads(d)
+					subheads = countSubheads(d, true)
 				}
-				if subheads >= 2 || !afterPicture(d, i) {
+				if subheads >= 2 || !afterPicture(d, i) || inNameList(d, i) {
 					// Names set apart as subheads: an agency's name among
 					// them heads a section about it.
 					continue
@@ -81,7 +85,7 @@ func findCredits(d *Doc) []Candidate {
 				continue
 			}
 		}
-		if len(t) <= maxCreditCaption && captionWithCredit(t) {
+		if len(t) <= maxCreditCaption && !gallery && captionWithCredit(t) {
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "caption ending in a picture credit"}})
 			continue
 		}
@@ -108,6 +112,10 @@ func creditLine(t []byte, off int, edge bool) (Candidate, bool) {
 		}
 		names := bytes.TrimRight(bytes.TrimSpace(rest[sep:]), ")]")
 		if len(names) == 0 || !creditNames(names) && !isLink(names) && !domainLike(names) {
+			return Candidate{}, false
+		}
+		if pluralBy(t[:n], rest) {
+			// "Photographs by Jim Mortram": a book's credits.
 			return Candidate{}, false
 		}
 		return Candidate{Evidence: Evidence{Kind: Label, Why: "picture credit", Tail: tailAfter(t, off, n+sep)}}, true
@@ -140,12 +148,13 @@ func afterPicture(d *Doc, i int) bool {
 	return p >= 0 && prevNonBlank(d, p) >= 0
 }
 
-// countSubheads counts the document's subheads of names: lines of one to
-// four capitalised words, set apart between long paragraphs (or opening
-// the document), that no lexicon knows as cruft. An article with two of
-// them or more is built of named sections ("Reuters", "Associated Press",
-// "Brightwater Utilities").
-func countSubheads(d *Doc) int {
+// countSubheads counts the document's subheads: lines of one to five
+// words, capitalised first, without a sentence's end, set apart between
+// long paragraphs (or opening the document), that no lexicon knows as
+// cruft. An article with two of them or more is built of sections
+// ("Reuters", "Associated Press", "Hoe verder"), and a name or a marker
+// word among them heads one. withTitle counts the text's first line too.
+func countSubheads(d *Doc, withTitle bool) int {
 	n := 0
 	for i, l := range d.Lines {
 		if l.Blank || l.Width() > 40 {
@@ -153,13 +162,19 @@ func countSubheads(d *Doc) int {
 		}
 		t, _ := d.trimmed(l)
 		words := bytes.Fields(t)
-		if len(words) == 0 || len(words) > 4 || !creditNames(t) || endsSentence(t) || adMarkers.HasBytes(undecorate(t)) ||
-			menuWords.HasBytes(t) || mediaWords.HasBytes(t) || networks.HasBytes(t) || socialPrompts.HasBytes(t) {
-			continue
+		first, _ := utf8.DecodeRune(t)
+		if len(words) == 0 || len(words) > 5 || !unicode.IsUpper(first) || endsSentence(t) || adMarkers.HasBytes(undecorate(t)) ||
+			menuWords.HasBytes(t) || mediaWords.HasBytes(t) || networks.HasBytes(t) || socialPrompts.HasBytes(t) ||
+			cartoonCredit.Match(t) || readMorePhrases.Prefix(t) > 0 || creditLabels.Prefix(t) > 0 || captionLabels.Prefix(t) > 0 {
+			continue // what other rules know as cruft heads no section
 		}
 		p, q := prevNonBlank(d, i), neighbour(d, i, +1)
 		long := func(j int) bool { return j >= 0 && j != i && d.Lines[j].Width() >= 100 }
-		if (p < 0 || long(p)) && long(q) {
+		prose := func(j int) bool {
+			t, _ := d.trimmed(d.Lines[j])
+			return long(j) || j != i && endsSentence(t) && countWords(t).words >= 5
+		}
+		if (p < 0 && withTitle || long(p)) && prose(q) {
 			n++
 		}
 	}
@@ -184,6 +199,17 @@ func creditSeparator(rest []byte) int {
 	return 0
 }
 
+// pluralBy reports whether a plural label joins names with "by" and no
+// agency follows: "Photographs by Jim Mortram" credits a book's pictures;
+// a single picture's credit is "Photo by …".
+func pluralBy(label, rest []byte) bool {
+	if !bytes.HasSuffix(bytes.ToLower(label), []byte("s")) || !bytes.HasPrefix(bytes.TrimLeft(bytes.ToLower(rest), " "), []byte("by ")) {
+		return false
+	}
+	_, agency := cutAgency(bytes.TrimRight(rest, ")]. "))
+	return !agency
+}
+
 // endsInJoiner reports whether a label ends in the word that joins it to
 // names: "Courtesy of", "Image via".
 func endsInJoiner(label []byte) bool {
@@ -195,8 +221,42 @@ func endsInJoiner(label []byte) bool {
 	return false
 }
 
-// galleryCounter reports whether t is "1 of 4" alone, or "1of4" glued to a
-// caption, as photo galleries print them.
+// isGallery reports whether d is a gallery: its captions ending in a
+// credit are two or more and as many as its other long lines. There the
+// captions are the article.
+func isGallery(d *Doc) bool {
+	captions, other := 0, 0
+	for _, l := range d.Lines {
+		if l.Blank || l.Width() < 80 {
+			continue
+		}
+		if t, _ := d.trimmed(l); len(t) <= maxCreditCaption && captionWithCredit(t) {
+			captions++
+		} else {
+			other++
+		}
+	}
+	return captions >= 2 && captions >= other
+}
+
+// inNameList reports whether line i stands in a list of short lines of
+// names, one after another: "Reuters", "AFP", "Bloomberg" as the answer
+// to a question.
+func inNameList(d *Doc, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(d.Lines) || d.Lines[j].Blank {
+			continue
+		}
+		if t, _ := d.trimmed(d.Lines[j]); len(t) <= 40 && creditNames(t) && !endsSentence(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// galleryCounter reports whether t is a counter glued to a caption,
+// "1of4Grass Valley's …", as photo galleries print them. "1 of 4" alone
+// may be a statistic.
 func galleryCounter(t []byte) bool {
 	i := 0
 	for i < len(t) && i < 3 && isDigit(t[i]) {
@@ -205,18 +265,8 @@ func galleryCounter(t []byte) bool {
 	if i == 0 {
 		return false
 	}
-	if rest := t[i:]; bytes.HasPrefix(rest, []byte("of")) && len(rest) > 2 && isDigit(rest[2]) {
-		return true // "1of4Grass Valley's …"
-	}
-	if rest := t[i:]; bytes.HasPrefix(rest, []byte(" of ")) {
-		j := i + 4
-		k := j
-		for k < len(t) && isDigit(t[k]) {
-			k++
-		}
-		return k > j && k == len(t)
-	}
-	return false
+	rest := t[i:]
+	return bytes.HasPrefix(rest, []byte("of")) && len(rest) > 2 && isDigit(rest[2])
 }
 
 // bareCredit reports whether t is names ending in a photo agency: "Chip

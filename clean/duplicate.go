@@ -17,10 +17,11 @@ var Duplicate = &Rule{
 	Doc: `repeated blocks and pull quotes
 
 Removes what scrapers and page layouts repeat: the later copy of a block
-of two or more different long paragraphs printed twice in the same order
-(a page walked twice), and a pull quote or deck, a short paragraph of its
-own that repeats a sentence of a longer paragraph verbatim but without
-the full stop the sentence has there ("Fairness is the vehicle Obama uses
+of three or more different long paragraphs printed twice in the same order
+(a page walked twice), or of two that make up much of the text; and a pull
+quote, a short paragraph set between long ones that repeats a sentence of
+a longer paragraph verbatim but without the full stop the sentence has
+there ("Fairness is the vehicle Obama uses
 to implement socialism" set apart from "Fairness is the vehicle Obama uses
 to implement socialism. He just …"). The first copy of a block stays, and
 so does the longer paragraph. Repeated text is article content by
@@ -28,11 +29,13 @@ default: a single repeated paragraph (the same question put to each
 person in an interview, a clause repeated in two sections of a contract,
 the same dish on two days of a meal plan), a refrain, a chorus, a
 repeated sentence with its full stop, all stay.`,
-	Needs: `a block of two or more different paragraphs of 120 bytes or more each and 300
-in all, repeated verbatim in the same order; or a one-line paragraph of seven
-words or more that is a sentence of a longer paragraph without its final
-punctuation. The other copy stays.`,
-	Example: dupPara + "\n\n" + dupPara2 + "\n\nCrews worked through the night.\n\n" + dupPara + "\n\n" + dupPara2 + "\n",
+	Needs: `a block of three or more different paragraphs of 120 bytes or more each and
+300 in all (or two that make up two fifths of the text), repeated verbatim in
+the same order; or a one-line paragraph of seven words or more, between long
+paragraphs, that is a sentence of a longer paragraph without its final
+punctuation. The other copy stays, and the guard keeps a copy the text
+introduces.`,
+	Example: dupPara + "\n\n" + dupPara2 + "\n\n" + dupPara + "\n\n" + dupPara2 + "\n",
 	Find:    findDuplicates,
 }
 
@@ -88,7 +91,9 @@ func repeatedBlocks(d *Doc) []Candidate {
 			size += len(text(i + n))
 			n++
 		}
-		if n >= 2 && distinct && size >= dupMinBlock {
+		// A page walked twice repeats much of itself; two paragraphs
+		// repeated with text between may be a story's refrain.
+		if distinct && size >= dupMinBlock && (n >= 3 || 5*size >= 2*len(d.Src)) {
 			c := d.Paras[i]
 			cs = append(cs, Candidate{Span{c.Start, d.Paras[i+n-1].End}, Evidence{Kind: Copy,
 				Why:  fmt.Sprintf("block of %d paragraphs repeating lines %d-%d", n, d.Paras[f].First+1, d.Paras[f+n-1].Last+1),
@@ -108,8 +113,19 @@ func pullQuotes(d *Doc) []Candidate {
 		text string
 	}
 	var quotes []quote
+	// A pull quote stands inside the body, between long paragraphs: the
+	// text's first or last line may be its motto or its punchline.
+	firstLong, lastLong := -1, -1
 	for pi, p := range d.Paras {
-		if p.First != p.Last || pi == 0 {
+		if p.End-p.Start >= bodyLen {
+			if firstLong < 0 {
+				firstLong = pi
+			}
+			lastLong = pi
+		}
+	}
+	for pi, p := range d.Paras {
+		if p.First != p.Last || pi <= firstLong || pi >= lastLong {
 			continue
 		}
 		t := bytes.TrimSpace(d.ParaText(p))

@@ -41,11 +41,13 @@ address, or nothing but a link.`,
 }
 
 var (
-	footerLabels = lexicon.Get("footer")
-	notices      = lexicon.Get("notices")
-	promos       = lexicon.Get("promos")
-	authorLinks  = lexicon.Get("authorlinks")
-	siteLinks    = lexicon.Get("sitelinks")
+	footerLabels   = lexicon.Get("footer")
+	notices        = lexicon.Get("notices")
+	promos         = lexicon.Get("promos")
+	authorLinks    = lexicon.Get("authorlinks")
+	contactPhrases = lexicon.Get("contact")
+	sourceLabels   = lexicon.Get("sources")
+	siteLinks      = lexicon.Get("sitelinks")
 )
 
 // maxFooterLen caps the lines the footer rule reads: footer notices are
@@ -134,7 +136,7 @@ func findFooterNotices(d *Doc) []Candidate {
 			continue
 		}
 		t, off := d.trimmed(l)
-		if why := footerNotice(t); why != "" {
+		if why := footerNotice(t); why != "" && !(why == whyContact && announced(d, i)) {
 			start := l.Start
 			if why == whyContact {
 				// "over the same span. Write to Al Root at …": only the
@@ -150,7 +152,11 @@ func findFooterNotices(d *Doc) []Candidate {
 			cs = append(cs, Candidate{Span{start, l.End}, ev})
 			continue
 		}
-		if n := footerLabels.Prefix(t); n > 0 && len(t) <= maxFooterLen {
+		n := footerLabels.Prefix(t)
+		if n == 0 {
+			n = sourceLabels.Prefix(t)
+		}
+		if n > 0 && len(t) <= maxFooterLen {
 			rest := bytes.TrimSpace(t[n:])
 			switch {
 			case len(rest) == 0 || isArrows(rest):
@@ -170,9 +176,11 @@ func findFooterNotices(d *Doc) []Candidate {
 				}
 				cs = append(cs, Candidate{Span{l.Start, end}, Evidence{Kind: Shape, Why: "tag list below the article"}})
 				i = j - 1
-			case sourceLabel(t[:n]) && !sourceNames(rest):
+			case sourceLabel(t[:n]) && (!sourceNames(rest) || !afterParagraph(d, i) && !isLink(bytes.TrimLeft(rest, ": "))):
 				// "Source: Northgate Foods interim statement, unaudited." is
-				// the article's note on its figures.
+				// the article's note on its figures, and so is a source
+				// under a table or a list; a site's "SOURCE: Al Jazeera"
+				// signs off the article's last paragraph.
 			case rest[0] == ':' || rest[0] == '|' || bytes.HasPrefix(t, []byte("Posted in ")) || bytes.HasPrefix(t, []byte("Filed under ")):
 				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "labelled line below the article",
 					Tail: tailAfter(t, off, n)}})
@@ -182,10 +190,15 @@ func findFooterNotices(d *Doc) []Candidate {
 	return cs
 }
 
-// sourceLabel reports whether label is "Source" or "Sources", in any case.
-func sourceLabel(label []byte) bool {
-	return bytes.EqualFold(label, []byte("source")) || bytes.EqualFold(label, []byte("sources"))
+// afterParagraph reports whether the line before line i is a long
+// paragraph.
+func afterParagraph(d *Doc, i int) bool {
+	p := prevNonBlank(d, i)
+	return p >= 0 && d.Lines[p].Width() >= bodyLen
 }
+
+// sourceLabel reports whether label names a source ("Source", "Quelle").
+func sourceLabel(label []byte) bool { return sourceLabels.HasBytes(label) }
 
 // sourceNames reports whether what follows a "Source" label names the
 // source: a link, or names ("SOURCE: Al Jazeera News").
@@ -208,7 +221,7 @@ func footerNotice(t []byte) string {
 	if copyrightLine(t) {
 		return "copyright line below the article"
 	}
-	if len(t) <= 300 && hasEmail(t) {
+	if len(t) <= 300 && hasEmail(t) && contactLine(t) {
 		return whyContact
 	}
 	if profileLink(t) {
@@ -224,6 +237,36 @@ const (
 	whyContact = "author contact below the article"
 	whyNotice  = "site notice below the article"
 )
+
+// contactLine reports whether t, which holds an email address, is an
+// author's contact line: a dozen words at most ("depenner@postmedia.com",
+// "Write to Al Root at …") or a sentence of the [contact] lexicon's
+// phrases. An appeal to witnesses ("Anyone with information should email
+// …") is the story's own.
+func contactLine(t []byte) bool {
+	if countWords(t).words <= 12 {
+		return true
+	}
+	s, _ := contactPhrases.Index(t)
+	return s >= 0
+}
+
+// announced reports whether the line just above line i, with no blank
+// line between, asks the reader to write: "… contacts them straight away,
+// by phone or by email." An address under it is the appeal's.
+func announced(d *Doc, i int) bool {
+	if i == 0 || d.Lines[i-1].Blank {
+		return false
+	}
+	t, _ := d.trimmed(d.Lines[i-1])
+	t = bytes.ToLower(t[max(0, len(t)-160):])
+	for _, w := range [][]byte{[]byte("email"), []byte("e-mail"), []byte("contact"), []byte("write to")} {
+		if bytes.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // contactStart returns where the sentence holding t's email address
 // starts: 0, or after the sentence end before it.

@@ -93,15 +93,12 @@ func judge(d *Doc, z zone, c ruleCandidate, removed, listed map[int]bool) string
 		// Part of a line: a marker or label cut from a kept line.
 		return ""
 	}
-	if c.Kind != Copy {
-		if listed[first] {
-			return reasonIntroduced + ": an item of a list the text introduces"
-		}
-		if p := prevNonBlank(d, first); p >= 0 && !removed[p] {
-			if t, _ := d.trimmed(d.Lines[p]); introduces(t) {
-				return fmt.Sprintf("%s: %q", reasonIntroduced, clip(t))
-			}
-		}
+	if listed[first] {
+		return reasonIntroduced + ": an item of a list the text introduces"
+	}
+	if p := introducer(d, first, removed); p >= 0 {
+		t, _ := d.trimmed(d.Lines[p])
+		return fmt.Sprintf("%s: %q", reasonIntroduced, clip(t))
 	}
 	// A label whose tail passed, or that is the whole line, has said what
 	// the line is; shape and markup evidence have not.
@@ -162,8 +159,12 @@ func markList(d *Doc, i int, listed map[int]bool) {
 }
 
 // proseWords is the lower-cased text of a document's long lines, which
-// the guard searches for the words of a short candidate.
-type proseWords struct{ text []byte }
+// the guard searches for the words of a short candidate, and the answers
+// it found, so that a marker repeated a million times costs one search.
+type proseWords struct {
+	text  []byte
+	found map[string]bool
+}
 
 // spokenOf reports whether a candidate that is a line of three words or
 // fewer ("Werbung", "Advertisement") repeats words that a long line of
@@ -190,29 +191,70 @@ func spokenOf(d *Doc, c ruleCandidate, prose **proseWords) bool {
 				b = append(b, '\n')
 			}
 		}
-		*prose = &proseWords{b}
+		*prose = &proseWords{text: b, found: map[string]bool{}}
 	}
+	p := *prose
 	w := bytes.ToLower(t)
+	if found, ok := p.found[string(w)]; ok {
+		return found
+	}
+	found := false
 	for i := 0; ; {
-		j := bytes.Index((*prose).text[i:], w)
+		j := bytes.Index(p.text[i:], w)
 		if j < 0 {
-			return false
+			break
 		}
 		at := i + j
 		end := at + len(w)
-		before, _ := utf8.DecodeLastRune((*prose).text[:at])
-		after, _ := utf8.DecodeRune((*prose).text[end:])
-		if (at == 0 || !unicode.IsLetter(before)) && (end == len((*prose).text) || !unicode.IsLetter(after)) {
-			return true
+		before, _ := utf8.DecodeLastRune(p.text[:at])
+		after, _ := utf8.DecodeRune(p.text[end:])
+		if (at == 0 || !unicode.IsLetter(before)) && (end == len(p.text) || !unicode.IsLetter(after)) {
+			found = true
+			break
 		}
 		i = end
 	}
+	p.found[string(w)] = found
+	return found
+}
+
+// introducer returns the kept line of prose that introduces line i, or
+// -1: the line just above it, or the line above a run of short lines
+// (a list, no blank line between) that ends just above it.
+func introducer(d *Doc, i int, removed map[int]bool) int {
+	// A list of more items than this is no list the guard reads.
+	const maxItems = 64
+	for j := i - 1; j >= 0 && j >= i-maxItems; j-- {
+		l := d.Lines[j]
+		if l.Blank {
+			if j == i-1 {
+				continue // a blank line between the introduction and the line
+			}
+			return -1 // a list runs without blank lines
+		}
+		if removed[j] {
+			return -1
+		}
+		t, _ := d.trimmed(l)
+		if introduces(t) {
+			return j
+		}
+		if l.Width() > 100 {
+			return -1
+		}
+	}
+	return -1
 }
 
 // introduces reports whether trimmed line t is prose that announces what
-// follows it: three words or more, some in lower case, ending in a colon.
+// follows it: three words or more, some in lower case, ending in a colon,
+// or a sentence broken off at a comma ("The notice read, in its
+// entirety,").
 func introduces(t []byte) bool {
-	if !bytes.HasSuffix(t, []byte(":")) && !bytes.HasSuffix(t, []byte("：")) {
+	colon := bytes.HasSuffix(t, []byte(":")) || bytes.HasSuffix(t, []byte("："))
+	// A long paragraph ending in a comma was cut off by its scraper.
+	comma := bytes.HasSuffix(t, []byte(",")) && len(t) < bodyLen
+	if !colon && !comma {
 		return false
 	}
 	ws := countWords(t)

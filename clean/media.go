@@ -31,12 +31,13 @@ var mediaWords = lexicon.Get("media")
 
 func findMedia(d *Doc) []Candidate {
 	var cs []Candidate
-	runStart, runEnd, run := -1, -1, 0
+	runStart, runEnd, run, words := -1, -1, 0, 0
 	flush := func() {
-		if run >= 2 {
+		// Times alone are a list of splits or a tracklist's lengths.
+		if run >= 2 && words > 0 {
 			cs = append(cs, Candidate{Span{d.Lines[runStart].Start, d.Lines[runEnd].End}, Evidence{Kind: Shape, Why: "run of player controls"}})
 		}
-		runStart, runEnd, run = -1, -1, 0
+		runStart, runEnd, run, words = -1, -1, 0, 0
 	}
 	for i, l := range d.Lines {
 		if l.Blank {
@@ -49,6 +50,9 @@ func findMedia(d *Doc) []Candidate {
 			}
 			runEnd = i
 			run++
+			if !isDuration(t) {
+				words++
+			}
 			continue
 		}
 		flush()

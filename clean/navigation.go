@@ -67,7 +67,9 @@ func findNavigation(d *Doc) []Candidate {
 			if first >= 0 {
 				flush()
 			}
-			if breadcrumb(t) {
+			if breadcrumb(t) && nonBlank(d, 0, i) <= 2 {
+				// A breadcrumb opens the page; further down, "Home >
+				// Settings > Privacy" is the article's instruction.
 				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "breadcrumb above the article"}})
 			}
 		}
@@ -111,7 +113,8 @@ func breadcrumb(t []byte) bool {
 		return false
 	}
 	parts := bytes.FieldsFunc(t, func(r rune) bool { return r == '>' || r == '›' || r == '»' || r == '/' || r == '|' })
-	if len(parts) < 2 || !menuWords.HasBytes(bytes.TrimSpace(parts[0])) {
+	if len(parts) < 2 || !menuWords.HasBytes(bytes.TrimSpace(parts[0])) || !menuWords.HasBytes(bytes.TrimSpace(parts[1])) {
+		// "Home > Settings > Privacy" is a path in an app's menus.
 		return false
 	}
 	for _, p := range parts {

@@ -38,23 +38,25 @@ var readMorePhrases = lexicon.Get("readmore")
 const maxReadMoreLine = 240
 
 func findReadMore(d *Doc) []Candidate {
+	z := d.zone()
+	last := prevNonBlank(d, len(d.Lines))
 	var cs []Candidate
-	seenText := false
-	for _, l := range d.Lines {
+	for i, l := range d.Lines {
 		if l.Blank {
 			continue
 		}
 		t, off := d.trimmed(l)
-		first := !seenText
-		seenText = true
 		if len(t) <= maxReadMoreLine {
 			if n := labelAt(readMorePhrases, t); n > 0 && (bytes.IndexByte(t[:n], ' ') > 0 || separatedTail(t[n:])) {
 				rest := t[n:]
 				if isArrows(rest) {
-					if first {
-						// A link to more text follows some text; opening
-						// the document, it is a title ("Read More", a
-						// bookshop's name).
+					// A bare link to more text ends the text it links
+					// from. Elsewhere it must look like a link ("Read
+					// More", "READ MORE", "Read more »"): in the body
+					// "La suite" or "Saiba mais" may head a section.
+					// Opening the text, it is its title.
+					end := z.bottom(i) || z.first < 0 && i == last
+					if prevNonBlank(d, i) < 0 || !end && !linkLike(t, n) {
 						continue
 					}
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "read-more link"}})
@@ -103,11 +105,43 @@ func gluedReadMore(t []byte) (Span, bool) {
 			continue
 		}
 		rest := t[start+1:]
-		if n := readMorePhrases.Prefix(rest); n > 0 && isArrows(rest[n:]) {
+		if n := readMorePhrases.Prefix(rest); n > 0 && isArrows(rest[n:]) && linkLike(rest, n) {
+			// "… Read More Read More": take the repeats too.
+			for {
+				j := bytes.LastIndexByte(t[:start], ' ')
+				if j < 0 {
+					break
+				}
+				prev := bytes.TrimRight(t[j+1:start], " .")
+				if k := readMorePhrases.Prefix(prev); k == 0 || k != len(prev) || !linkLike(prev, k) {
+					break
+				}
+				start = j
+			}
 			return Span{start, len(t)}, true
 		}
 	}
 	return Span{}, false
+}
+
+// linkLike reports whether phrase (n bytes of it, then arrows) reads as a
+// link's label rather than the end of a sentence: no full stop after it,
+// and capitalised words ("Read More", "READ MORE") or an arrow. "… the
+// same way. Read more." is advice.
+func linkLike(phrase []byte, n int) bool {
+	rest := bytes.TrimSpace(phrase[n:])
+	if bytes.HasSuffix(rest, []byte(".")) && !bytes.HasSuffix(rest, []byte("...")) {
+		return false
+	}
+	if len(rest) > 0 {
+		return true // an arrow or an ellipsis
+	}
+	for _, w := range bytes.Fields(phrase[:n]) {
+		if r, _ := utf8.DecodeRune(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func isSentenceEnd(r rune) bool {

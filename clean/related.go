@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -55,7 +56,10 @@ func findRelated(d *Doc) []Candidate {
 			rest := bytes.TrimSpace(t[n:])
 			switch {
 			case len(rest) > 1 && (rest[0] == ':' || rest[0] == '|') || bytes.HasPrefix(rest, []byte("—")) || bytes.HasPrefix(rest, []byte(" - ")):
-				if len(bytes.TrimSpace(bytes.Trim(rest, ":|—-]"))) > 0 {
+				head := bytes.TrimSpace(bytes.Trim(rest, ":|—-]"))
+				if r, _ := utf8.DecodeRune(head); len(head) > 0 && !unicode.IsLower(r) {
+					// A headline follows; "Related: framing effect, decoy
+					// pricing" is a glossary's cross-reference.
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "link to another story",
 						Tail: tailAfter(t, off, n)}})
 					continue
@@ -66,6 +70,12 @@ func findRelated(d *Doc) []Candidate {
 				// or more with a list of two headlines or more.
 				multi := bytes.IndexByte(t[:n], ' ') > 0
 				end, listed := headlineList(d, i, z)
+				if weakHeading(t[:n]) && !otherStories(d, i, end) {
+					// "Recommended", "Editor's picks", "Further reading":
+					// over the article's own list of books or wines they
+					// stay; over other stories' headlines they go.
+					continue
+				}
 				if z.edge(i) || multi && listed >= 2 {
 					cs = append(cs, Candidate{Span{l.Start, d.Lines[end].End}, Evidence{Kind: Shape, Why: "list of other stories"}})
 					i = end
@@ -155,6 +165,66 @@ func relatedHeading(t []byte) bool {
 		return false
 	}
 	return (relatedLabels.HasBytes(words[0]) || relatedStarts.HasBytes(words[0])) && relatedEnds.HasBytes(words[len(words)-1])
+}
+
+var weakHeadings = lexicon.Get("relatedweak")
+
+// weakHeading reports whether a heading's label is one that an article's
+// own list may have too.
+func weakHeading(label []byte) bool { return weakHeadings.HasBytes(label) }
+
+// otherStories reports whether the lines after heading i up to end read as
+// other stories' headlines: most of them five words or more, without a
+// digit-led or bracketed detail, a price or a descriptor after a comma
+// ("The Loop, on cycling in cities").
+func otherStories(d *Doc, i, end int) bool {
+	n, ok := 0, 0
+	for j := i + 1; j <= end; j++ {
+		if d.Lines[j].Blank {
+			continue
+		}
+		t, _ := d.trimmed(d.Lines[j])
+		n++
+		if isLink(t) {
+			ok++
+			continue
+		}
+		if countWords(t).words >= 5 && !commaDescriptor(t) && !bytes.ContainsAny(t, "£$€(") && !listDetail(t) {
+			ok++
+		}
+	}
+	return n >= 2 && 3*ok >= 2*n
+}
+
+// listDetail reports whether t reads as an item of the article's own list
+// rather than a headline: it opens with a digit or a weekday ("Sat 14 Oct:
+// Harriers v Bedford Town"), or ends by naming an author ("The Black Death
+// by Philip Ziegler").
+func listDetail(t []byte) bool {
+	first, _, _ := bytes.Cut(t, []byte(" "))
+	if r, _ := utf8.DecodeRune(t); unicode.IsDigit(r) || weekdays.HasBytes(bytes.Trim(first, ",.:")) {
+		return true
+	}
+	if i := bytes.LastIndex(t, []byte(" by ")); i > 0 {
+		return personNames(strings.Fields(string(t[i+4:])), 4)
+	}
+	return false
+}
+
+// commaDescriptor reports whether t holds a comma followed by a lower-case
+// word: a list item's description rather than a headline.
+func commaDescriptor(t []byte) bool {
+	for i := bytes.IndexByte(t, ','); i >= 0 && i+1 < len(t); {
+		if r, _ := utf8.DecodeRune(bytes.TrimLeft(t[i+1:], " ")); unicode.IsLower(r) {
+			return true
+		}
+		j := bytes.IndexByte(t[i+1:], ',')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // headingOfName reports whether a label that ends in a preposition is

@@ -48,11 +48,11 @@ const maxSocialLine = 240
 func findSocial(d *Doc) []Candidate {
 	z := d.zone()
 	var cs []Candidate
-	blockStart, blockEnd, names := -1, -1, 0
+	blockStart, blockEnd, names, actions := -1, -1, 0, 0
 	flush := func() {
 		switch {
 		case blockStart < 0:
-		case names >= 2:
+		case names >= 2 && actions > 0:
 			cs = append(cs, Candidate{Span{d.Lines[blockStart].Start, d.Lines[blockEnd].End},
 				Evidence{Kind: Shape, Why: "block of share buttons"}})
 		default:
@@ -74,7 +74,7 @@ func findSocial(d *Doc) []Candidate {
 				}
 			}
 		}
-		blockStart, blockEnd, names = -1, -1, 0
+		blockStart, blockEnd, names, actions = -1, -1, 0, 0
 	}
 	for i, l := range d.Lines {
 		if l.Blank {
@@ -93,6 +93,9 @@ func findSocial(d *Doc) []Candidate {
 				blockStart = i
 			}
 			blockEnd, names = i, names+n
+			if shareAction(t) {
+				actions++
+			}
 			continue
 		}
 		flush()
@@ -145,6 +148,24 @@ func shareButtons(t []byte) int {
 		rest = bytes.TrimLeft(rest[k:], " |•·/,:.-–")
 	}
 	return n
+}
+
+// shareActions are the buttons that make a list of networks a share block:
+// a survey's list of apps names none of them.
+var shareActions = lexicon.Get("shareactions")
+
+// shareAction reports whether a button line holds a share action or a
+// prompt ("Share", "Email", "Print", "More", "Share this:", "12 Shares").
+func shareAction(t []byte) bool {
+	if socialPrompts.Prefix(t) > 0 || countLike(t) > 0 || mediaWords.Prefix(t) > 0 {
+		return true // "Share this:", "12 Shares", "Play Facebook"
+	}
+	for _, w := range bytes.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '|' || r == '•' || r == '·' || r == '/' || r == ',' }) {
+		if shareActions.HasBytes(bytes.Trim(w, ":.")) {
+			return true
+		}
+	}
+	return false
 }
 
 // countLike matches a share count or a liking widget: "12 Shares", "1.2k",

@@ -52,6 +52,9 @@ const (
 	// An unmarked copy that ends mid-paragraph must be long or hold a
 	// sentence end, so that a title starting the first sentence is not taken.
 	teaserUnmarkedLen = 120
+	// A marked copy is an aggregator's description of the article, not a
+	// headline quoting its first words.
+	teaserMarkedLen = 100
 )
 
 // A teaserCopy says where and how a teaser's copy stands.
@@ -120,7 +123,8 @@ func findCopy(d *Doc, p Para) (cp teaserCopy, marked, ok bool) {
 		return cp, false, false
 	}
 	t, marked := cutTruncation(normalize(d.ParaText(p)))
-	if len(t) < teaserMinLen || strings.Count(t, " ") < 4 {
+	if len(t) < teaserMinLen || strings.Count(t, " ") < 4 || marked && len(t) < teaserMarkedLen {
+		// A letters page heads a letter with its first words and "...".
 		return cp, false, false
 	}
 	cp, ok = copiedAfter(d, p.Last+1, t, marked)
