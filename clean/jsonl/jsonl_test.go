@@ -125,7 +125,34 @@ func TestRun(t *testing.T) {
 					}
 				}
 			}
+			// A Cleaner fed the lines one by one writes the same bytes.
+			c, err := NewCleaner(tt.o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []byte
+			for _, line := range splitLines([]byte(tt.in)) {
+				if got, _, err = c.AppendLine(got, line); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if string(got) != tt.out {
+				t.Errorf("Cleaner\ngot  %q\nwant %q", got, tt.out)
+			}
 		})
+	}
+}
+
+// TestCleanerBadLine checks that a bad line leaves dst as it was.
+func TestCleanerBadLine(t *testing.T) {
+	c, err := NewCleaner(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := []byte("kept\n")
+	out, _, err := c.AppendLine(dst, []byte(`{"text":1}`+"\n"))
+	if err == nil || err.Error() != `field "text" is a number, not a string` || string(out) != "kept\n" {
+		t.Errorf("out %q, err %v", out, err)
 	}
 }
 
@@ -200,6 +227,9 @@ func TestOptionsErrors(t *testing.T) {
 	for _, o := range []Options{{Field: "a..b"}, {Field: "."}, {Annotate: "text"}, {Field: "a.b", Annotate: "a"}} {
 		if _, _, err := run(t, `{"text":"x"}`, o); err == nil || strings.HasPrefix(err.Error(), "line") {
 			t.Errorf("%+v: err = %v, want an options error", o, err)
+		}
+		if _, err := NewCleaner(o); err == nil {
+			t.Errorf("%+v: NewCleaner accepts it", o)
 		}
 	}
 }
