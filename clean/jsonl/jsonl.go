@@ -6,7 +6,8 @@
 // members, key order, number spellings and white space are kept byte for
 // byte, and so is the line terminator (LF or CRLF, or none on a final line
 // without one). A record whose text has nothing removed is copied whole,
-// escapes and all.
+// escapes and all. A cleaned text ends in a line break only when the
+// field's text did.
 //
 // Run cleans a stream; a Cleaner cleans one line, or one record's text,
 // for engines that split the stream themselves. Run is a Cleaner fed line

@@ -84,24 +84,31 @@ func (c *Cleaner) text(text []byte) ([]byte, Record) {
 		return nil, rec
 	}
 	rec.Changed = true
-	return output(res, text), rec
+	return fieldValue(res, text), rec
 }
 
-// output is the cleaned text to store. Apply ends non-empty output in a
-// newline; a field value that had none gets none back.
-func output(res *clean.Result, text []byte) []byte {
-	out := res.Output
-	if len(text) > 0 && text[len(text)-1] == '\n' || len(out) == 0 {
-		return out
-	}
-	added := "\n"
-	for _, l := range res.Doc.Lines {
-		if l.Next > l.End {
-			added = string(res.Doc.Src[l.End:l.Next])
-			break
+// fieldValue is the cleaned text to store in the field: the source bytes
+// the engine kept, without the line break it completes at the end of its
+// output, and without the last kept line's own break when the field's text
+// ended without one (a final CR is a line break, as Parse reads it).
+func fieldValue(res *clean.Result, text []byte) []byte {
+	d := res.Doc
+	kept, _ := res.Fates()
+	n, last := d.BOM, -1
+	for i, pieces := range kept {
+		if pieces == nil {
+			continue
 		}
+		for _, p := range pieces {
+			n += p.End - p.Start
+		}
+		n += d.Lines[i].Next - d.Lines[i].End
+		last = i
 	}
-	return bytes.TrimSuffix(out, []byte(added))
+	if last >= 0 && !bytes.HasSuffix(text, []byte("\n")) && !bytes.HasSuffix(text, []byte("\r")) {
+		n -= d.Lines[last].Next - d.Lines[last].End
+	}
+	return res.Output[:n]
 }
 
 // appendLine is AppendLine with a scratch buffer for the decoded text,
