@@ -46,7 +46,8 @@ type Options struct {
 	// into the text that was cleaned (the field's decoded value unless
 	// Clean transforms it). The member is appended as the object's last,
 	// or, when the object already has one of that name (from an earlier
-	// run), its value is replaced in place.
+	// run), its value is replaced in place if the text loses something
+	// now, and kept if not: annotating twice changes nothing.
 	Annotate string
 	// SkipBad passes bad lines through unchanged, calling OnBad for each,
 	// instead of stopping at the first.

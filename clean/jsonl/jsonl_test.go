@@ -164,6 +164,30 @@ func TestCleanerBadLine(t *testing.T) {
 	}
 }
 
+// TestAnnotateTwice annotates the output of an annotating run: nothing
+// may change, the lists of what the first run removed included.
+func TestAnnotateTwice(t *testing.T) {
+	in := `{"id":1,"text":"` + cruft + `"}` + "\n" +
+		`{"id":2,"text":"B."}` + "\r\n" +
+		`{"text":"A.\n\nnews image\n\nC.","decruft":[{"rule":"old","start":0,"end":1}]}` + "\n" +
+		`{"text":"D. Read More"}`
+	o := Options{Annotate: "decruft"}
+	once, _, err := run(t, in, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	twice, st, err := run(t, once, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if twice != once {
+		t.Errorf("annotating twice changed the output:\nonce  %q\ntwice %q", once, twice)
+	}
+	if st.Changed != 0 {
+		t.Errorf("second run changed %d records", st.Changed)
+	}
+}
+
 func TestBadLines(t *testing.T) {
 	in := strings.Join([]string{
 		`{"text":"A.\n\nRead More"}`,

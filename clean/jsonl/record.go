@@ -146,7 +146,9 @@ func (c *Cleaner) appendLine(dst, scratch, line []byte) ([]byte, []byte, Record,
 		pos = end
 	}
 	var note []byte
-	if c.annotate != "" {
+	// A record that loses nothing keeps the list an earlier run gave it,
+	// so that annotating twice changes nothing.
+	if c.annotate != "" && (rec.Changed || loc.annot.start < 0) {
 		note = annotation(rec.Removals)
 	}
 	valueEdit := func() {
