@@ -3,6 +3,7 @@ package jsonl
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -132,13 +133,15 @@ func (c *Cleaner) appendLine(dst, scratch, line []byte) ([]byte, []byte, Record,
 	raw := body[loc.value.start:loc.value.end]
 	text := raw[1 : len(raw)-1]
 	if loc.escaped || !utf8.Valid(text) {
-		scratch = unquote(scratch[:0], raw)
+		// The decoded text is rarely longer than the raw string: one
+		// allocation, not a dozen, when the caller has no buffer to reuse.
+		scratch = unquote(slices.Grow(scratch[:0], len(raw)), raw)
 		text = scratch
 	}
 	value, rec := c.text(text)
 
 	// Splice: edits are the value and the annotation, in byte order.
-	out := dst
+	out := slices.Grow(dst, len(line))
 	pos := 0
 	put := func(at, end int, repl []byte) {
 		out = append(out, body[pos:at]...)
