@@ -1,6 +1,12 @@
 package clean
 
-import "regexp"
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/decruft/decruft/clean/lexicon"
+)
 
 // Ads removes advertisement markers left where an ad slot was.
 var Ads = &Rule{
@@ -9,30 +15,100 @@ var Ads = &Rule{
 	Doc: `advertisement markers
 
 Removes lines that only mark an ad slot: "Advertisement", "ADVERTISEMENT",
-"Advert", "Skip Advertisement", "Story continues below advertisement",
-"Article continues below", "Continue reading the main story", "Continue
-Reading Below", "Sponsored content", and the same marker in a few other
-languages ("Anzeige", "Publicidade", "Iklan"). Only whole lines go: a
-sentence about advertising stays, and so does a subhead such as
-"Advertising" or "Sponsors".`,
+"— Advertisement —", "Advertisements", "Skip Advertisement", "Story
+continues below advertisement", "Article continues below", "Continue
+reading the main story", "Sponsored content", and the same markers in
+other languages ("Anzeige", "Werbung", "Publicité", "Publicidad",
+"Pubblicità", "Reklama", "Реклама"), from the lexicon's [ads] lists. A
+marker glued inside a paragraph by an extractor that joined the page's
+text ("… since the launch Advertisement Disney's tech …") is cut from the
+line when it stands between two words as no sentence would have it. A
+sentence about advertising stays, and so does a subhead "Advertising".`,
+	Needs: `a whole line that is a marker from the [ads] lexicon, give or take
+dashes and brackets around it; or, inside a line, "Advertisement" between a
+word that is not an article or preposition and a capitalised word.`,
 	Example: "The vote is set for Tuesday.\n\nAdvertisement\n\nBoth parties expect a close result.\n",
-	Find: func(d *Doc) []Candidate {
-		return shortLines(d, 64, Evidence{Kind: Marker, Why: "ad marker"}, func(_ int, t []byte) bool {
-			return len(t) > 0 && adFirstBytes[t[0]] && adLine.Match(t)
-		})
-	},
+	Find:    findAds,
 }
 
-// adFirstBytes are the bytes an ad marker can start with.
-var adFirstBytes = func() (set [256]bool) {
-	for _, c := range []byte("aAsScCpPwWrRiI-\xe2") { // \xe2 starts "–" and "—"
-		set[c] = true
-	}
-	return set
-}()
+var adMarkers = lexicon.Get("ads")
 
-var adLine = regexp.MustCompile(`^(?i:(?:skip )?advertisement|advert|ad|` +
-	`(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|` +
-	`continue reading (?:the main story|below)|scroll to continue with content|` +
-	`sponsored(?: content| links?)?|anzeige|werbung|publicidade|publicidad|publicité|pubblicità|reklama|iklan|` +
-	`[-–—]+ ?advertisement ?[-–—]+)` + `\s*[:.]?$`)
+const maxAdLine = 80
+
+func findAds(d *Doc) []Candidate {
+	var cs []Candidate
+	for _, l := range d.Lines {
+		if l.Blank {
+			continue
+		}
+		t, off := d.trimmed(l)
+		if len(t) <= maxAdLine {
+			if k := undecorate(t); len(k) > 0 && adMarkers.HasBytes(k) {
+				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "ad marker"}})
+			}
+			continue
+		}
+		for _, s := range gluedAdMarkers(t) {
+			cs = append(cs, Candidate{Span{off + s.Start, off + s.End}, Evidence{Kind: Marker, Why: "ad marker glued inside the line"}})
+		}
+	}
+	return cs
+}
+
+// undecorate strips what sites put around a marker: dashes, bullets,
+// brackets, stars, and a final colon or full stop.
+func undecorate(t []byte) []byte {
+	isDecor := func(r rune) bool {
+		switch r {
+		case '-', '–', '—', '•', '·', '*', '[', ']', '(', ')', '|', ':', '.', '…', '_', '=', '~', '»', '«':
+			return true
+		}
+		return unicode.IsSpace(r)
+	}
+	return bytes.TrimFunc(t, isDecor)
+}
+
+var advertisement = [][]byte{[]byte("Advertisement"), []byte("ADVERTISEMENT")}
+
+// gluedAdMarkers finds "Advertisement" glued into a long line: after a
+// word that does not call for a noun ("the", "an", "of"), before a
+// capitalised word, with a space on each side. The span takes the marker
+// and the space after it.
+func gluedAdMarkers(t []byte) []Span {
+	var spans []Span
+	for _, m := range advertisement {
+		for i := 0; ; {
+			j := bytes.Index(t[i:], m)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			end := at + len(m)
+			i = end
+			if at < 2 || t[at-1] != ' ' || end+1 >= len(t) || t[end] != ' ' {
+				continue
+			}
+			next, _ := utf8.DecodeRune(t[end+1:])
+			if !unicode.IsUpper(next) && next != '“' && next != '"' {
+				continue
+			}
+			prev := lastWordBefore(t[:at-1])
+			if len(prev) == 0 || functionWords.HasBytes(prev) {
+				continue
+			}
+			if r, _ := utf8.DecodeLastRune(prev); !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '”' && r != '"' {
+				continue
+			}
+			spans = append(spans, Span{at, end + 1})
+		}
+	}
+	return spans
+}
+
+// lastWordBefore returns the last space-separated word of t.
+func lastWordBefore(t []byte) []byte {
+	if i := bytes.LastIndexByte(t, ' '); i >= 0 {
+		return t[i+1:]
+	}
+	return t
+}

@@ -1,26 +1,103 @@
 package clean
 
-import "regexp"
+import (
+	"bytes"
+	"regexp"
 
-// Aggregator removes the boilerplate that NewsAPI-fed aggregator sites put
-// around an article.
+	"github.com/decruft/decruft/clean/lexicon"
+)
+
+// Aggregator removes what aggregators and syndication add to an article.
 var Aggregator = &Rule{
 	Name:    "aggregator",
 	Default: true,
-	Doc: `aggregator boilerplate lines ("Powered by NewsAPI", "news image")
+	Doc: `aggregator and syndication boilerplate
 
-Removes lines that news aggregators fed by NewsAPI add to every article:
-the source line "Powered by NewsAPI , in <Category> on <date>." (category
-and date may be empty) and the image placeholder line "news image". Only
-whole lines go: a sentence that mentions NewsAPI stays.`,
+Removes the lines that news aggregators and syndication feeds add to an
+article: NewsAPI's "Powered by NewsAPI , in <Category> on <date>." and
+"news image"; WordPress feeds' "The post <title> appeared first on
+<site>."; "This story originally appeared on …", "This article was
+provided by …", "Republished with permission" and the other phrases of the
+[syndication] lexicon, when they open a short line; and widgets injected
+above the article: "% of readers think this story is Fact. Add your two
+cents." and "Headline: <title>". A sentence that mentions NewsAPI or
+syndication stays.`,
+	Needs: `a line that is one of the templates above, or a short line whose first words
+say where the story first appeared ([syndication] lexicon), or, above the
+article, a "Headline:" label and a title.`,
 	Example: "Powered by NewsAPI , in Liberal Perspective on .\n\nnews image\n",
-	Find: func(d *Doc) []Candidate {
-		return shortLines(d, 160, Evidence{Kind: Marker, Why: "aggregator template"}, func(_ int, t []byte) bool {
-			return aggregatorFirstWords[firstWord(t)] && aggregatorLine.Match(t)
-		})
-	},
+	Find:    findAggregator,
 }
 
-var aggregatorFirstWords = setOf("news", "powered")
+var (
+	syndication = lexicon.Get("syndication")
+	newsAPILine = regexp.MustCompile(`^(?i:news image)$|^Powered by NewsAPI\s*(?:,\s*in\b.{0,80}?\bon\b[^.]{0,40})?\s*\.?$`)
+	// postAppeared is WordPress's feed footer: "The post <title> appeared
+	// first on <site>."
+	postAppeared = regexp.MustCompile(`^The post .{1,300} appeared first on .{1,100}$`)
+	readersPoll  = regexp.MustCompile(`^\d*% of readers think this story is \w+\.`)
+)
 
-var aggregatorLine = regexp.MustCompile(`^(?i:news image)$|^Powered by NewsAPI\s*(?:,\s*in\b.{0,80}?\bon\b[^.]{0,40})?\s*\.?$`)
+// newsAPINear reports whether a NewsAPI line stands within three lines
+// of line i.
+func newsAPINear(d *Doc, i int) bool {
+	for j := max(0, i-6); j < len(d.Lines) && j <= i+6; j++ {
+		if t, _ := d.trimmed(d.Lines[j]); j != i && bytes.HasPrefix(t, []byte("Powered by NewsAPI")) && abs(nonBlankBetween(d, i, j)) <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// nonBlankBetween counts the non-blank lines from i to j, j included,
+// signed by direction.
+func nonBlankBetween(d *Doc, i, j int) int {
+	n, step := 0, 1
+	if j < i {
+		step = -1
+	}
+	for k := i + step; k != j+step; k += step {
+		if !d.Lines[k].Blank {
+			n += step
+		}
+	}
+	return n
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func findAggregator(d *Doc) []Candidate {
+	z := d.zone()
+	var cs []Candidate
+	for i, l := range d.Lines {
+		if l.Blank || l.End-l.Start > 500 {
+			continue
+		}
+		t, off := d.trimmed(l)
+		line := Span{l.Start, l.End}
+		switch {
+		case len(t) <= 160 && bytes.HasPrefix(t, []byte("Powered by NewsAPI")) && newsAPILine.Match(t):
+			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "NewsAPI template"}})
+		case bytes.EqualFold(t, []byte("news image")) && newsAPINear(d, i):
+			// The image placeholder comes with NewsAPI's line; alone it
+			// may be quoted by an article about aggregators.
+			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "NewsAPI image placeholder"}})
+		case bytes.HasPrefix(t, []byte("The post ")) && postAppeared.Match(t):
+			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: `feed's "appeared first on" line`}})
+		case readersPoll.Match(t):
+			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "readers' poll widget"}})
+		case z.top(i) && bytes.HasPrefix(t, []byte("Headline: ")) && len(t) <= 200:
+			cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "headline widget above the article", Tail: tailAfter(t, off, len("Headline"))}})
+		case len(t) <= 300:
+			if s, e := syndication.Index(t[:min(len(t), 60)]); s >= 0 && s <= 40 {
+				cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "syndication line", Tail: tailAfter(t, off, e)}})
+			}
+		}
+	}
+	return cs
+}

@@ -92,7 +92,7 @@ func CleanHinted(src []byte, rules []*Rule, hints []Hint) *Result {
 func find(d *Doc, rules []*Rule) []ruleCandidate {
 	var cs []ruleCandidate
 	for _, r := range rules {
-		for _, c := range r.Find(d) {
+		for _, c := range d.run(r) {
 			cs = append(cs, ruleCandidate{r.Name, c})
 		}
 	}

@@ -1,9 +1,12 @@
 package clean
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/decruft/decruft/clean/lexicon"
 )
 
 // Byline removes author and date lines above or below the article.
@@ -13,23 +16,26 @@ var Byline = &Rule{
 	Doc: `bylines and datelines above or below the article
 
 Removes, above or below the article (before its first or after its last
-long paragraph), lines that only say who wrote it and when: datelines
-such as "Published 7:07 PM EST Nov 19, 2019", "Updated: Sat 8:31 PM, Feb
-17, 2018", "November 18, 2019 | 4:10pm", "19.11.2019, 08:57" or
-"segunda-feira, 22 de janeiro de 2018 às 0:13"; bylines such as "By Jamelle
-Bouie", "By LISA MASCARO and ERIC TUCKER", "By Justine Coleman - 11/18/19
-11:04 PM EST", "Posted on October 27, 2015 by Admin" or "Associated Press
-November 19, 2019, 9:02 AM"; a lone "By", "Updated" or "Published" label
-before such a line; and author widgets ("View author archive", "email the
-author"). A dateline holds nothing but dates, times, weekdays, time zones
-and labels, and at least a time, a numeric date or a month and a number;
-a byline holds "By" and names (capitalised words), with or without a date.
-In the middle of the article such lines stay: there a date may head a
-diary entry. So do sentences such as "By Tuesday, the river had risen."`,
+long paragraph), lines that only say who wrote it and when: bylines such as
+"By Jamelle Bouie", "By LISA MASCARO and ERIC TUCKER", "By Justine Coleman -
+11/18/19 11:04 PM EST", "Posted on October 27, 2015 by Admin", "Associated
+Press November 19, 2019, 9:02 AM", "Par Jean Dupont", "Von Anna Schmidt",
+"Kevin Johnson and Kevin McCoy USA TODAY", "Xuan Loc DOAN"; datelines that
+carry a dateline's marks, such as "Published 7:07 PM EST Nov 19, 2019",
+"Updated: Sat 8:31 PM, Feb 17, 2018", "November 18, 2019 | 4:10pm" or
+"segunda-feira, 22 de janeiro de 2018 às 0:13"; a lone "By", "Updated" or
+"Published" before such a line; and author widgets ("View author archive",
+"email the author"). A bare date ("Tuesday, 1 March") goes only beside a
+byline: alone it may head a diary entry or sit in a match's details. Names
+are capitalised words and initials, with particles such as "van" or "de":
+"By the Book", "By Design" and "By Any Means Necessary" are headlines and
+stay, as does "By Tuesday, the river had risen." In the middle of the
+article nothing goes.`,
+	Needs: `a line above or below the article that is "By" ([by] lexicon) and a person's
+names, names and an outlet in capitals, or a date with a dateline's mark (a
+[datelabels] label, a time, a time zone) — or a bare date next to such a line.`,
 	Example: "By Jamelle Bouie\n\nPublished 7:07 PM EST Nov 19, 2019\n\n" + bylineBody + "\n",
-	Find: func(d *Doc) []Candidate {
-		return spansAs(findBylines(d), Evidence{Kind: Shape, Why: "byline or dateline at the article's edge"})
-	},
+	Find:    findBylines,
 }
 
 const bylineBody = "Voters in four states went to the polls this month, and in each of them the president tied " +
@@ -37,45 +43,73 @@ const bylineBody = "Voters in four states went to the polls this month, and in e
 
 const maxBylineLen = 160
 
+var (
+	byWords       = lexicon.Get("by")
+	byVerbs       = lexicon.Get("byverbs")
+	months        = lexicon.Get("months")
+	weekdays      = lexicon.Get("weekdays")
+	dateLabels    = lexicon.Get("datelabels")
+	dateWordsLex  = lexicon.Get("datewords")
+	authorWidgets = map[string]bool{"view author archive": true, "email the author": true, "e-mail the author": true,
+		"contact the author": true, "follow on twitter": true, "follow the author": true, "more by this author": true,
+		"more from this author": true, "see all articles by this author": true, "view all posts by this author": true,
+		"view all posts by": true}
+)
+
 // bylineKind says what a line is to the byline rule.
 type bylineKind uint8
 
 const (
 	notByline  bylineKind = iota
 	isByline              // a byline, a dateline or an author widget
+	bareDate              // a date without a dateline's marks: a byline only beside one
 	bylineTag             // a lone label ("By", "Updated") that needs a byline after it
 	bylineName            // a short list of names: a byline after a lone "By"
 )
 
-func findBylines(d *Doc) []Span {
+func findBylines(d *Doc) []Candidate {
 	z := d.zone()
 	if z.first < 0 {
 		return nil
 	}
-	var spans []Span
+	kinds := make([]bylineKind, len(d.Lines))
+	var cs []Candidate
+	add := func(i int, why string) {
+		cs = append(cs, Candidate{Span{d.Lines[i].Start, d.Lines[i].End}, Evidence{Kind: Shape, Why: why}})
+	}
+	for i, l := range d.Lines {
+		if l.Blank || !z.edge(i) {
+			continue
+		}
+		t, _ := d.trimmed(l)
+		if z.bottom(i) && len(t) <= 300 && contributorLine(t) {
+			add(i, "contributor line below the article")
+			continue
+		}
+		if l.Width() <= maxBylineLen {
+			kinds[i] = classifyByline(string(t), z.bottom(i))
+		}
+	}
 	pendingTag := -1 // a lone label waiting for its byline
 	for i, l := range d.Lines {
 		if l.Blank {
 			continue
 		}
-		if !z.edge(i) {
-			if i > z.last {
-				break
-			}
-			pendingTag = -1
-			continue
-		}
-		k := notByline
-		if l.End-l.Start <= maxBylineLen {
-			t, _ := d.trimmed(l)
-			k = classifyByline(t, z.bottom(i))
-		}
+		k := kinds[i]
 		switch {
 		case k == isByline || pendingTag >= 0 && k == bylineName:
 			if pendingTag >= 0 {
-				spans = append(spans, Span{d.Lines[pendingTag].Start, d.Lines[pendingTag].End})
+				add(pendingTag, "byline label")
 			}
-			spans = append(spans, Span{l.Start, l.End})
+			add(i, "byline or dateline at the article's edge")
+			pendingTag = -1
+		case k == bareDate && (kinds[neighbour(d, i, -1)] == isByline || kinds[neighbour(d, i, +1)] == isByline):
+			add(i, "date beside a byline")
+			pendingTag = -1
+		case k == bylineTag && z.top(i) && byWords.Has(strings.TrimSpace(string(d.Text(l)))) && nextIsBody(d, i, z):
+			// "By" alone just above the article: its name was a link the
+			// scraper dropped.
+			add(i, "byline label without its name")
 			pendingTag = -1
 		case k == bylineTag:
 			pendingTag = i
@@ -83,25 +117,61 @@ func findBylines(d *Doc) []Span {
 			pendingTag = -1
 		}
 	}
-	return spans
+	return cs
 }
 
-// classifyByline says whether trimmed line t is a byline, a dateline, a
-// lone label or a short list of names.
-func classifyByline(t []byte, bottom bool) bylineKind {
-	if len(t) == 0 {
+var contributed = lexicon.Get("contributed")
+
+// contributorLine reports whether t credits people who helped with the
+// story: "Keith Bradsher contributed reporting from Hong Kong.",
+// "Associated Press writers A, B and C contributed to this report."
+func contributorLine(t []byte) bool {
+	s, _ := contributed.Index(t)
+	if s <= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRune(t)
+	return unicode.IsUpper(r) && bytes.Count(t[:s], []byte(". ")) == 0
+}
+
+// nextIsBody reports whether the line after line i, blank lines aside,
+// is the article's first long line or a dateline.
+func nextIsBody(d *Doc, i int, z zone) bool {
+	n := neighbour(d, i, +1)
+	if n == i {
+		return false
+	}
+	if n == z.first {
+		return true
+	}
+	t, _ := d.trimmed(d.Lines[n])
+	return classifyByline(string(t), false) == isByline
+}
+
+// neighbour returns the next non-blank line from i in direction dir, or i.
+func neighbour(d *Doc, i, dir int) int {
+	for j := i + dir; j >= 0 && j < len(d.Lines); j += dir {
+		if !d.Lines[j].Blank {
+			return j
+		}
+	}
+	return i
+}
+
+// classifyByline says what trimmed line s is.
+func classifyByline(s string, bottom bool) bylineKind {
+	if s == "" {
 		return notByline
 	}
-	w := firstWord(t)
-	if !hasDigit(t) && !bylineFirstWords[w] && !authorWidgets[w] {
-		return bylineNameOrNot(t)
-	}
-	s := string(t)
-	if authorWidgets[w] && authorWidgetLines[strings.ToLower(s)] {
+	if authorWidgets[strings.ToLower(s)] {
 		return isByline
 	}
 	words := strings.Fields(s)
-	if len(words) == 1 && bylineTags[w] || len(words) == 2 && bylineTags[w] && words[1] == ":" {
+	if len(words) == 0 {
+		return notByline
+	}
+	if len(words) <= 2 && (byWords.Has(words[0]) || dateLabels.Has(strings.Trim(words[0], ":"))) &&
+		(len(words) == 1 || words[1] == ":") {
 		return bylineTag
 	}
 	// The date part is the longest run of date words at the line's end.
@@ -110,144 +180,239 @@ func classifyByline(t []byte, bottom bool) bylineKind {
 		k--
 	}
 	date := describeDate(words[k:])
-	dated := date.dated(bottom)
 	head := words[:k]
-	if dated && len(head) == 0 {
+	switch {
+	case len(head) == 0 && date.marked():
 		return isByline
-	}
-	if dated && isNameList(head, 5, false) {
+	case len(head) == 0 && date.full && !date.rangeOf():
+		return bareDate
+	case date.marked() && len(head) > 0 && outletNames(head):
 		// "Associated Press November 19, 2019, 9:02 AM"
 		return isByline
 	}
-	if isBy(head) {
+	if by := byIndex(head); by >= 0 {
 		// "By NAME", "By NAME - DATE", "Written by NAME, MS, RD on DATE"
-		names := head[byIndex(head)+1:]
-		if isNameList(names, 12, date.full) {
+		if personNames(head[by+1:], 12) || outletByline(head[by+1:]) {
 			return isByline
 		}
 		return notByline
 	}
-	// "Posted on October 27, 2015 by Admin", "5:45 AM PST 11/19/2019 by
-	// Patrick Shanley": a date, then the byline.
-	for j, word := range words {
-		if strings.EqualFold(word, "by") {
-			if j > 0 && describeDate(words[:j]).dated(bottom) && allDateWords(words[:j]) && isNameList(words[j+1:], 6, true) {
+	// "Posted on October 27, 2015 by Admin", "Posted on by willyloman"
+	for j, w := range words {
+		if strings.EqualFold(w, "by") {
+			before := words[:j]
+			if len(before) > 0 && allDateWords(before) && (describeDate(before).marked() || dateLabels.Has(before[0])) &&
+				handleOrNames(words[j+1:]) {
 				return isByline
 			}
 			break
 		}
 	}
-	return notByline
-}
-
-// bylineNameOrNot classifies a line without digits or byline words: it
-// may be the names after a lone "By".
-func bylineNameOrNot(t []byte) bylineKind {
-	if len(t) > 60 || 'a' <= t[0] && t[0] <= 'z' {
-		// Names are capitalised; most lines are not names.
-		return notByline
-	}
-	if isNameList(strings.Fields(string(t)), 5, false) {
-		return bylineName
+	if len(head) == len(words) && !hasDigitString(s) {
+		if capsSurname(words) || namesAndCapsOutlet(words) {
+			return isByline
+		}
+		if personNames(words, 5) {
+			return bylineName
+		}
 	}
 	return notByline
 }
 
-var (
-	bylineFirstWords = setOf("by", "by:", "written", "posted", "published", "updated", "last", "first", "originally")
-	bylineTags       = setOf("by", "updated", "published", "posted")
-	authorWidgets    = setOf("view", "email", "e-mail", "contact", "follow", "more", "see")
-	// authorWidgetLines are the links that sites put beside a byline.
-	authorWidgetLines = setOf("view author archive", "email the author", "e-mail the author", "contact the author",
-		"follow on twitter", "follow the author", "more by this author", "more from this author",
-		"see all articles by this author", "view all posts by this author")
-)
-
-// isBy reports whether head starts a byline: "By", or a verb and "by"
-// ("Written by", "Posted by", "Words by").
-func isBy(head []string) bool {
-	i := byIndex(head)
-	if i < 0 {
-		return false
-	}
-	return i == 0 || i == 1 && bylineVerbs[strings.ToLower(head[0])]
-}
-
-var bylineVerbs = setOf("written", "posted", "words", "story", "text", "reporting", "report", "published")
-
+// byIndex returns where "By" stands in head when it opens a byline:
+// first, or second after a verb ("Written by", "Posted by").
 func byIndex(head []string) int {
 	for i, w := range head {
 		if i > 1 {
 			break
 		}
-		if strings.EqualFold(w, "by") || strings.EqualFold(w, "by:") {
+		if byWords.Has(strings.TrimSuffix(w, ":")) && (i == 0 || byVerbs.Has(head[0])) {
 			return i
+		}
+		if i == 0 && byWords.Has(w) {
+			return 0
 		}
 	}
 	return -1
 }
 
-// isNameList reports whether words read as names: at most max words, each
-// capitalised, a particle, an initial or a separator. With handle set, one
-// lower-case user name ("admin") will do.
-func isNameList(words []string, max int, handle bool) bool {
-	// Trailing separators: "by Jeff Foust —", "By Justine Coleman -".
+// personNames reports whether words are the names of one to max/3 people:
+// capitalised words, initials and name particles ("van", "de"), the
+// people joined by "and", "&" or commas, and each name of two words at
+// least unless in capitals ("REUTERS"). A function word in capitals ("The",
+// "Any") or a month or weekday ("Tuesday") is no name.
+func personNames(words []string, max int) bool {
+	// Trailing separators: "By Jeff Foust —", "By Justine Coleman -".
 	for len(words) > 0 && isSeparator(words[len(words)-1]) {
 		words = words[:len(words)-1]
 	}
 	if len(words) == 0 || len(words) > max {
 		return false
 	}
-	if handle && len(words) == 1 && len(words[0]) <= 30 {
-		return true
+	run := 0 // words of the current name
+	ok := true
+	endName := func() {
+		if run == 1 {
+			ok = false
+		}
+		run = 0
 	}
-	if d := strings.ToLower(strings.Trim(words[0], ",.")); monthsAndDays[d] {
-		// "By Tuesday", "By November": a time, not a name.
-		return false
-	}
-	for _, w := range words {
-		w = strings.Trim(w, ",.;()'\"’‘“”")
-		if w == "" || w == "&" || isSeparator(w) || nameParticles[w] {
+	for i, w := range words {
+		w = strings.Trim(w, ".,;:()'\"’‘“”")
+		if w == "and" || w == "&" || w == "und" || w == "et" || w == "y" || w == "e" || isSeparator(w) {
+			endName()
+			continue
+		}
+		if w == "" {
+			continue
+		}
+		if nameParticles.Has(w) && run > 0 && w != "and" && w != "for" && w != "of" && w != "the" && w != "via" {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) {
+		if !unicode.IsUpper(r) || functionWords.Has(w) && len(w) > 1 || months.Has(w) || weekdays.Has(w) {
+			return false
+		}
+		if allCaps(w) && len(w) >= 2 && run == 0 {
+			// "REUTERS", "LISA MASCARO": a name of its own, or a name in capitals.
+			run = 2
+		} else {
+			run++
+		}
+		if strings.HasSuffix(words[i], ",") {
+			endName()
+		}
+	}
+	endName()
+	return ok
+}
+
+// outletByline reports whether words after "By" name an outlet or a
+// domain, perhaps after names: "Greg Hunter’s USAWatchdog.com".
+func outletByline(words []string) bool {
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	last := words[len(words)-1]
+	return strings.Contains(last, ".") && !strings.HasSuffix(last, ".") && strings.IndexFunc(last, unicode.IsUpper) >= 0
+}
+
+// outletNames reports whether words name a news outlet before a date:
+// "Associated Press", "Sioux Falls Argus Leader", "Detroit News wire
+// services".
+func outletNames(words []string) bool {
+	if len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		w = strings.Trim(w, ",.|-–—")
+		if w == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && w != "wire" && w != "services" && w != "staff" {
 			return false
 		}
 	}
 	return true
 }
 
+// handleOrNames reports whether words are a user name ("admin") or names.
+func handleOrNames(words []string) bool {
+	if len(words) == 1 && len(words[0]) <= 30 {
+		return true
+	}
+	return personNames(words, 6)
+}
+
+// capsSurname reports whether words are a name whose surname is in
+// capitals, as wire services print them: "Xuan Loc DOAN", "Jay SYRMOPOULOS".
+func capsSurname(words []string) bool {
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	last := words[len(words)-1]
+	if !allCaps(last) || len([]rune(last)) < 3 {
+		return false
+	}
+	if !nameTokens(words) {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || allCaps(w) && len(w) > 2 || functionWords.Has(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// namesAndCapsOutlet reports whether words are names followed by an
+// outlet in capitals: "Kevin Johnson and Kevin McCoy USA TODAY".
+func namesAndCapsOutlet(words []string) bool {
+	if !nameTokens(words) {
+		return false
+	}
+	k := len(words)
+	for k > 0 && allCaps(words[k-1]) && len(words[k-1]) >= 2 {
+		k--
+	}
+	return k >= 2 && k < len(words) && len(words)-k <= 3 && personNames(words[:k], 8)
+}
+
+// nameTokens reports whether words hold only letters, hyphens,
+// apostrophes and the full stops of initials: "Referee: Ross Gillespie
+// (SRU)" is a label and a name, no byline.
+func nameTokens(words []string) bool {
+	for _, w := range words {
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && r != '.' }) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func allCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
+}
+
 func isSeparator(w string) bool {
 	return w == "-" || w == "–" || w == "—" || w == "|" || w == "/" || w == "·" || w == "•"
 }
 
-func hasDigit(t []byte) bool {
-	for _, c := range t {
-		if '0' <= c && c <= '9' {
-			return true
-		}
-	}
-	return false
+func hasDigitString(s string) bool {
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0
 }
 
 // A dateInfo describes a run of date words.
 type dateInfo struct {
 	full  bool // a time, a numeric date, or a month and a number
 	time  bool // a time of day
+	zone  bool // a time zone
 	label bool // "Published", "Updated", …
 	dates int  // months and numeric dates named
 }
 
-// dated reports whether the run dates a page: a full date that is not a
-// range of dates ("29 November 2018 | 20 January 2019", an event's run),
-// and at the bottom of a page, one with a time or a label.
-func (di dateInfo) dated(bottom bool) bool {
-	if !di.full || di.dates > 1 && !di.time && !di.label {
-		return false
-	}
-	return !bottom || di.time || di.label
+// marked reports whether the run has a dateline's marks: a date with a
+// time, a time zone or a label, or a label with a time ("Updated at 1:23
+// p.m."), and is not a range of dates. A time alone heads a live blog's
+// entry.
+func (di dateInfo) marked() bool {
+	return di.full && (di.dates > 0 && (di.time || di.zone || di.label) || di.label && di.time) && !di.rangeOf()
 }
+
+// rangeOf reports whether the run names two dates without a time or a
+// label: "29 November 2018 | 20 January 2019", an event's run.
+func (di dateInfo) rangeOf() bool { return di.dates > 1 && !di.time && !di.label }
 
 // describeDate describes words that are all date words.
 func describeDate(words []string) dateInfo {
@@ -258,7 +423,7 @@ func describeDate(words []string) dateInfo {
 		if w == "" {
 			continue
 		}
-		if hasDigit([]byte(w)) {
+		if hasDigitString(w) {
 			number = true
 			if _, strong := numericDate(w); strong {
 				di.full = true
@@ -270,18 +435,28 @@ func describeDate(words []string) dateInfo {
 			}
 			continue
 		}
-		lw := strings.ToLower(w)
-		if months[lw] {
+		switch lw := strings.ToLower(w); {
+		case months.Has(lw):
 			month = true
 			di.dates++
-		}
-		if dateLabels[lw] {
+		case dateLabels.Has(lw):
 			di.label = true
+		case timeZones[lw]:
+			di.zone = true
+		case lw == "am" || lw == "pm" || lw == "a.m" || lw == "p.m":
+			di.time = true
 		}
 	}
 	di.full = di.full || month && number
 	return di
 }
+
+// timeZones are the [datewords] that name a zone, which a dateline has
+// and a diary's heading has not.
+var timeZones = map[string]bool{"est": true, "edt": true, "cst": true, "cdt": true, "mst": true, "mdt": true,
+	"pst": true, "pdt": true, "et": true, "ct": true, "pt": true, "gmt": true, "utc": true, "bst": true, "cet": true,
+	"cest": true, "ist": true, "aest": true, "aedt": true, "jst": true, "hkt": true, "sgt": true, "hst": true,
+	"akst": true, "sast": true, "msk": true}
 
 func allDateWords(words []string) bool {
 	for _, w := range words {
@@ -302,11 +477,11 @@ func isDateWord(w string) bool {
 	if w == "" {
 		return true
 	}
-	if hasDigit([]byte(w)) {
+	if hasDigitString(w) {
 		ok, _ := numericDate(w)
 		return ok
 	}
-	return dateWords[strings.ToLower(w)]
+	return months.Has(w) || weekdays.Has(w) || dateLabels.Has(w) || dateWordsLex.Has(w)
 }
 
 func trimDateWord(w string) string {
@@ -374,46 +549,3 @@ func numericDate(w string) (ok, strong bool) {
 }
 
 var numberSuffixes = []string{"a.m", "p.m", "am", "pm", "st", "nd", "rd", "th", "hrs", "h", "."}
-
-var months = setOf(
-	"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
-	"aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
-	// Portuguese, Spanish, French, German, Italian, Indonesian
-	"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
-	"novembro", "dezembro", "enero", "febrero", "marzo", "mayo", "junio", "julio", "septiembre", "octubre",
-	"noviembre", "diciembre", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-	"septembre", "octobre", "novembre", "décembre", "januar", "februar", "märz", "juni", "juli", "oktober",
-	"dezember", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
-	"dicembre", "januari", "februari", "maret", "mei", "agustus", "desember")
-
-var weekdays = setOf(
-	"mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
-	"fri", "friday", "sat", "saturday", "sun", "sunday",
-	"segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo",
-	"lunes", "martes", "miércoles", "jueves", "viernes", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-	"samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
-
-var monthsAndDays = union(months, weekdays)
-
-// dateWords are the words a dateline may hold besides numbers.
-var dateWords = union(months, weekdays, dateLabels, setOf(
-	"am", "pm", "a.m", "p.m",
-	"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "pt", "gmt", "utc", "bst", "cet",
-	"cest", "ist", "amt", "aest", "aedt", "jst", "hkt", "sgt", "wib", "sast", "msk",
-	"last", "first", "original", "originally", "date", "today", "yesterday",
-	"on", "at", "of", "de", "às", "a", "as", "em", "el", "le", "à", "um", "am", "den", "alle"))
-
-// dateLabels say what a date is: a publication or update time.
-var dateLabels = setOf("published", "updated", "posted", "modified", "publicado", "publicada", "atualizado",
-	"atualizada", "actualizado", "publié", "veröffentlicht", "aktualisiert", "pubblicato", "aggiornato",
-	"diperbarui", "diterbitkan")
-
-func union(sets ...map[string]bool) map[string]bool {
-	u := map[string]bool{}
-	for _, s := range sets {
-		for k := range s {
-			u[k] = true
-		}
-	}
-	return u
-}

@@ -2,177 +2,407 @@ package clean
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/decruft/decruft/clean/lexicon"
 )
 
-// Credit removes photo, illustration and image credit lines.
+// Credit removes picture credits and captions that end in one.
 var Credit = &Rule{
 	Name:    "credit",
 	Default: true,
-	Doc: `photo and image credit lines
+	Doc: `picture credits, and captions that end in one
 
-Removes short lines that only credit a picture: labelled credits such as
-"Photograph: Tim Robberts/Getty Images", "Photo: Meg Kinnard, AP",
-"(Image credit: Future plc)", "(Image: © NASA/ESA)", "Image: Psyonix",
-"Credit: EPA", "Foto: Sean Gallup/Getty Images", "Image copyright Getty
-Images" and the BBC's "Image caption …" labels; bylines such as "Photograph
-by Robyn Beck/AFP/Getty Images", "Illustration by Nishant Choksi" and "Photo
-illustration by Slate. Photo by David Dyer-Bennet."; "(AP Photo/Alan Diaz,
-File)"; "© Getty Images"; and bare agency lines such as "Chip
-Somodevilla/Getty Images", "AFP via Getty Images" or "Getty Images". A bare
-line needs a photo agency at its end and names only (capitalised words)
-before it; with a comma before the agency ("Al Goldis, Associated Press") it
-must also sit above or below the article, since such a line in the middle
-may list people. Credit text inside a sentence stays, and so do lines such
-as "Images by Hubble show the galaxy is expanding."`,
+Removes lines that credit a picture: labelled credits ("Photograph: Tim
+Robberts/Getty Images", "(Image credit: Future plc)", "Credit: EPA", "Foto:
+Sean Gallup/Getty Images", "Featured Image via Getty Images/Drew Angerer",
+"Photo Credit: www.facebook.com/WhiteHouse", "Mandatory Credit: …"), credit
+bylines ("Photograph by Robyn Beck/AFP/Getty Images", "Illustration by
+Nishant Choksi", "(AP Photo/Alan Diaz, File)", "© Getty Images"), the BBC's
+"Image copyright"/"Image caption" labels, bare agency lines ("Chip
+Somodevilla/Getty Images", "AFP via Getty Images", "Getty Images"), gallery
+counters ("1 of 4", "1of4…"), and captions that end in a credit ("… in
+Brussels. Photograph: Name/Agency", "… (AP Photo/Name)", "… (Image: GETTY)",
+"… [File: Reuters]", "… Win McNamee/Getty Images", "…Credit...Doug
+Mills/The New York Times"). A credit in parentheses that opens a paragraph
+("(Photo: AP) The minister …") is cut from it. What follows a label must be
+names, agencies or a link: "Credit: the bank extended it in May." and
+"Images by Hubble show the galaxy is expanding." are sentences and stay.`,
+	Needs: `a [credit] or [caption] label followed by names, agencies or a link; a line of
+names ending in an [agencies] name after a slash, "via" or a comma; or a
+caption of at most 320 bytes whose end is such a credit.`,
 	Example: "The rocket lifted off at dawn.\n\nPhotograph: Joe Raedle/Getty Images\n\nIt reached orbit nine minutes later.\n",
-	Find: func(d *Doc) []Candidate {
-		return spansAs(findCredits(d), Evidence{Kind: Marker, Why: "picture credit"})
-	},
+	Find:    findCredits,
 }
-
-const maxCreditLen = 160
 
 var (
-	// creditLabel is a label and a colon; captions may follow it.
-	creditLabel = regexp.MustCompile(`^\(?(?:(?:AP |Staff |File )?(?:Photo(?:graph)?s?|Images?|Pictures?|Pics?|Fotos?|Bild|Bildquelle|Illustrations?)(?: (?i:credits?|source|copyright))?|Photographer|Image copyright|Credits?)\s*:\s*\S`)
-	// creditBy is "Photograph by NAMES", possibly twice: "Photo
-	// illustration by Slate. Photo by David Dyer-Bennet."
-	creditBy = regexp.MustCompile(`^\(?((?:Photo(?:graph)?s?|(?:Photo )?[Ii]llustrations?|Images?|Pictures?|Artwork|Graphics?) (?:by|courtesy of|courtesy)|Courtesy(?: of)?) (.{1,100}?)\)?\.?$`)
-	apPhoto  = regexp.MustCompile(`^\(?AP Photos?(?:/[^()]{1,80})?\)?$`)
-	bbcLabel = regexp.MustCompile(`^(?:Image|Media) (?:copyright|caption)\b`)
-	// agency ends a bare credit line.
-	agency = regexp.MustCompile(`(?:^|[/|,]\s*|\s+via\s+|\s+for\s+)\(?(Getty(?: Images)?|Shutterstock(?:\.com)?|iStock(?:photo)?|AFP|Reuters|REUTERS|AP|Associated Press|ASSOCIATED PRESS|EPA(?:-EFE)?|EFE|ZUMA(?: Press| Wire)?|Xinhua|Bloomberg|Alamy(?: Stock Photo)?|PA(?: Images| Wire| Media)?|NurPhoto|SIPA|Sipa(?: USA)?|Anadolu(?: Agency)?|Corbis|Rex(?: Features)?|REX|Shutterstock|Newscom|SWNS|Barcroft(?: Media)?|TASS|Sputnik|Kyodo|Yonhap|dpa|ANP|Imago|Bongarts|WireImage|FilmMagic|The New York Times|The Washington Post)\)?$`)
+	creditLabels   = lexicon.Get("credit")
+	captionLabels  = lexicon.Get("caption")
+	agencies       = lexicon.Get("agencies")
+	nameParticles  = lexicon.Get("particles")
+	strongAgencies = map[string]bool{"getty images": true, "getty": true, "shutterstock": true, "afp": true,
+		"reuters": true, "ap": true, "associated press": true}
 )
 
-// creditFirstWords start labelled credits and bylines (folded to lower
-// case): lines starting otherwise skip those regexps.
-var creditFirstWords = setOf("photo", "photos", "photograph", "photographs", "photographer", "image", "images",
-	"picture", "pictures", "pic", "pics", "foto", "fotos", "bild", "bildquelle", "illustration",
-	"illustrations", "credit", "credits", "ap", "staff", "file", "artwork", "graphic", "graphics", "courtesy", "media")
+const (
+	maxCreditLen     = 160
+	maxCreditCaption = 320
+)
 
-// agencyLastWords end the agency names a bare credit line may end in.
-var agencyLastWords = setOf("Images", "Getty", "Shutterstock", "Shutterstock.com", "iStock", "iStockphoto", "AFP",
-	"Reuters", "REUTERS", "AP", "Press", "PRESS", "EPA", "EPA-EFE", "EFE", "ZUMA", "Wire", "Xinhua", "Bloomberg",
-	"Alamy", "Photo", "PA", "Media", "NurPhoto", "SIPA", "USA", "Sipa", "Anadolu", "Agency", "Corbis", "Rex",
-	"Features", "REX", "Newscom", "SWNS", "Barcroft", "TASS", "Sputnik", "Kyodo", "Yonhap", "dpa", "ANP", "Imago",
-	"Bongarts", "WireImage", "FilmMagic", "Times", "Post")
-
-// aloneAgencies may make up a credit line on their own; other agency names
-// alone ("Bloomberg", "EPA") are as likely to be a heading.
-var aloneAgencies = map[string]bool{
-	"Getty Images": true, "Getty": true, "Shutterstock": true, "AFP": true, "Reuters": true,
-	"REUTERS": true, "AP": true, "Associated Press": true, "ASSOCIATED PRESS": true,
-}
-
-func findCredits(d *Doc) []Span {
+func findCredits(d *Doc) []Candidate {
 	z := d.zone()
-	return spansOf(shortLines(d, maxCreditLen, Evidence{}, func(i int, t []byte) bool {
-		return isCredit(t, z.edge(i))
-	}))
+	subheads := -1 // counted when a lone agency needs it
+	var cs []Candidate
+	for i, l := range d.Lines {
+		if l.Blank {
+			continue
+		}
+		t, off := d.trimmed(l)
+		if len(t) > maxCreditCaption+40 {
+			continue
+		}
+		line := Span{l.Start, l.End}
+		if len(t) <= maxCreditLen {
+			if loneAgency(t) {
+				if subheads < 0 {
+					subheads = countSubheads(d)
+				}
+				if subheads >= 2 || !afterPicture(d, i) {
+					// Names set apart as subheads: an agency's name among
+					// them heads a section about it.
+					continue
+				}
+			}
+			if c, ok := creditLine(t, off, z.edge(i)); ok {
+				c.Span = line
+				cs = append(cs, c)
+				continue
+			}
+		}
+		if len(t) <= maxCreditCaption && captionWithCredit(t) {
+			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "caption ending in a picture credit"}})
+			continue
+		}
+		if n := openingCredit(t); n > 0 {
+			cs = append(cs, Candidate{Span{off, off + n}, Evidence{Kind: Marker, Why: "picture credit in parentheses"}})
+		}
+	}
+	return cs
 }
 
-// isCredit reports whether trimmed line t is a picture credit; edge says
-// whether it sits in a boilerplate zone.
-func isCredit(t []byte, edge bool) bool {
-	if len(t) < 2 {
-		return false
+// creditLine classifies a short trimmed line t at offset off.
+func creditLine(t []byte, off int, edge bool) (Candidate, bool) {
+	if galleryCounter(t) {
+		return Candidate{Evidence: Evidence{Kind: Marker, Why: "gallery counter"}}, true
 	}
-	if creditFirstWords[firstWord(t)] {
-		switch {
-		case creditLabel.Match(t):
-			// A labelled credit names; a long label line is a caption,
-			// and "Photo: the crowd grew all morning." is a sentence.
-			return (!bytes.HasPrefix(t, []byte("Credit")) || len(t) <= 100) && !proseAfterLabel(t)
-		case bbcLabel.Match(t), apPhoto.Match(t), isCreditBy(string(t)):
-			return true
+	if n := labelAt(captionLabels, t); n > 0 {
+		return Candidate{Evidence: Evidence{Kind: Label, Why: "caption label", Tail: tailAfter(t, off, n)}}, true
+	}
+	if n := labelAt(creditLabels, t); n > 0 {
+		rest := t[n:]
+		sep := creditSeparator(rest)
+		if sep == 0 && !endsInJoiner(t[:n]) {
+			return Candidate{}, false
 		}
+		names := bytes.TrimRight(bytes.TrimSpace(rest[sep:]), ")]")
+		if len(names) == 0 || !creditNames(names) && !isLink(names) && !domainLike(names) {
+			return Candidate{}, false
+		}
+		return Candidate{Evidence: Evidence{Kind: Label, Why: "picture credit", Tail: tailAfter(t, off, n+sep)}}, true
 	}
 	if bytes.HasPrefix(t, []byte("©")) {
 		rest := bytes.TrimSpace(t[len("©"):])
 		rest = bytes.TrimPrefix(rest, []byte("Foto:"))
-		return len(rest) > 0 && len(t) <= 100 && !unicode.IsDigit(rune(rest[0]))
+		if len(rest) > 0 && len(t) <= 100 && !unicode.IsDigit(rune(rest[0])) && creditNames(rest) {
+			return Candidate{Evidence: Evidence{Kind: Marker, Why: "picture credit"}}, true
+		}
+		return Candidate{}, false
 	}
-	if !agencyLastWords[string(lastWord(t))] {
-		return false
+	if bareCredit(t, edge) {
+		return Candidate{Evidence: Evidence{Kind: Shape, Why: "names ending in a picture agency"}}, true
 	}
-	return isBareCredit(string(t), edge)
+	return Candidate{}, false
 }
 
-// isCreditBy reports whether s is one to three bylines such as "Photo
-// illustration by Slate. Photo by David Dyer-Bennet."
-func isCreditBy(s string) bool {
-	var parts []string
-	for _, p := range strings.SplitAfter(s, ". ") {
-		if len(parts) > 0 && !creditByStart.MatchString(p) {
-			parts[len(parts)-1] += p // "Photo by Toni L. Sandys"
+// loneAgency reports whether t is an agency's name and nothing else.
+func loneAgency(t []byte) bool {
+	return strongAgencies[strings.ToLower(string(bytes.Trim(t, "()")))]
+}
+
+// afterPicture reports whether line i may credit a picture: it does not
+// open the document and does not follow its title, where an agency's name
+// alone is the title or a subtitle. (Where the article itself speaks of
+// the agency, the guard keeps the line: it may be a subhead.)
+func afterPicture(d *Doc, i int) bool {
+	p := prevNonBlank(d, i)
+	return p >= 0 && prevNonBlank(d, p) >= 0
+}
+
+// countSubheads counts the document's subheads of names: lines of one to
+// four capitalised words, set apart between long paragraphs (or opening
+// the document), that no lexicon knows as cruft. An article with two of
+// them or more is built of named sections ("Reuters", "Associated Press",
+// "Brightwater Utilities").
+func countSubheads(d *Doc) int {
+	n := 0
+	for i, l := range d.Lines {
+		if l.Blank || l.Width() > 40 {
 			continue
 		}
-		parts = append(parts, p)
-	}
-	if len(parts) > 3 {
-		return false
-	}
-	for _, p := range parts {
-		m := creditBy.FindStringSubmatch(strings.TrimSpace(p))
-		if m == nil || !creditNames(m[2]) {
-			return false
+		t, _ := d.trimmed(l)
+		words := bytes.Fields(t)
+		if len(words) == 0 || len(words) > 4 || !creditNames(t) || endsSentence(t) || adMarkers.HasBytes(undecorate(t)) ||
+			menuWords.HasBytes(t) || mediaWords.HasBytes(t) || networks.HasBytes(t) || socialPrompts.HasBytes(t) {
+			continue
+		}
+		p, q := prevNonBlank(d, i), neighbour(d, i, +1)
+		long := func(j int) bool { return j >= 0 && j != i && d.Lines[j].Width() >= 100 }
+		if (p < 0 || long(p)) && long(q) {
+			n++
 		}
 	}
-	return true
+	return n
 }
 
-var creditByStart = regexp.MustCompile(`^(?:Photo|Illustration|Image|Picture|Artwork|Graphic|Courtesy)`)
-
-// isBareCredit reports whether s is names ending in a photo agency:
-// "Chip Somodevilla/Getty Images", "AFP via Getty Images", "Getty Images".
-func isBareCredit(s string, edge bool) bool {
-	if len(s) > 100 {
-		return false
+// creditSeparator returns the length of what joins a credit label to its
+// names (": ", " by ", " via ", "/", " courtesy of "), or 0.
+func creditSeparator(rest []byte) int {
+	trimmed := bytes.TrimLeft(rest, " ")
+	lead := len(rest) - len(trimmed)
+	switch {
+	case bytes.HasPrefix(trimmed, []byte(":")), bytes.HasPrefix(trimmed, []byte("/")), bytes.HasPrefix(trimmed, []byte("：")):
+		_, n := utf8.DecodeRune(trimmed)
+		return lead + n
 	}
-	s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
-	m := agency.FindStringSubmatchIndex(s)
-	if m == nil {
-		return false
+	for _, w := range []string{"by ", "via ", "courtesy of ", "courtesy ", "from "} {
+		if len(trimmed) > len(w) && strings.EqualFold(string(trimmed[:len(w)]), w) && lead > 0 {
+			return lead + len(w)
+		}
 	}
-	names, sep := s[:m[0]], s[m[0]:m[2]]
-	if names == "" && sep == "" || names == "" && strings.TrimSpace(sep) == "(" {
-		return aloneAgencies[s[m[2]:m[3]]]
-	}
-	if strings.Contains(sep, ",") && !edge {
-		return false
-	}
-	return names != "" && creditNames(names)
+	return 0
 }
 
-// creditNames reports whether s reads as a list of names: at most twelve
-// words, each capitalised or a particle, joined by spaces, slashes, commas,
-// "and", "via".
-func creditNames(s string) bool {
-	words := strings.FieldsFunc(s, func(r rune) bool {
+// endsInJoiner reports whether a label ends in the word that joins it to
+// names: "Courtesy of", "Image via".
+func endsInJoiner(label []byte) bool {
+	for _, w := range []string{" of", " via", " by"} {
+		if len(label) > len(w) && strings.EqualFold(string(label[len(label)-len(w):]), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// galleryCounter reports whether t is "1 of 4" alone, or "1of4" glued to a
+// caption, as photo galleries print them.
+func galleryCounter(t []byte) bool {
+	i := 0
+	for i < len(t) && i < 3 && isDigit(t[i]) {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	if rest := t[i:]; bytes.HasPrefix(rest, []byte("of")) && len(rest) > 2 && isDigit(rest[2]) {
+		return true // "1of4Grass Valley's …"
+	}
+	if rest := t[i:]; bytes.HasPrefix(rest, []byte(" of ")) {
+		j := i + 4
+		k := j
+		for k < len(t) && isDigit(t[k]) {
+			k++
+		}
+		return k > j && k == len(t)
+	}
+	return false
+}
+
+// bareCredit reports whether t is names ending in a photo agency: "Chip
+// Somodevilla/Getty Images", "AFP via Getty Images", "Getty Images". With
+// a comma before the agency ("Al Goldis, Associated Press") it must sit at
+// the article's edge (edge), since in its middle such a line may list
+// people.
+func bareCredit(t []byte, edge bool) bool {
+	if len(t) > 100 {
+		return false
+	}
+	s := bytes.TrimSuffix(bytes.TrimPrefix(t, []byte("(")), []byte(")"))
+	if strongAgencies[strings.ToLower(string(s))] {
+		return true
+	}
+	head, ok := cutAgency(s)
+	if !ok {
+		return false
+	}
+	head = bytes.TrimSpace(head)
+	for _, sep := range [][]byte{[]byte("/"), []byte("|"), []byte(" via"), []byte(",")} {
+		if h, found := bytes.CutSuffix(head, sep); found {
+			h = bytes.TrimSpace(h)
+			comma := bytes.Equal(sep, []byte(","))
+			return len(h) > 0 && creditNames(h) && (!comma || edge && countWords(h).words <= 4 && len(s)-len(head) > 3)
+		}
+	}
+	return false
+}
+
+// cutAgency returns s without the agency name that ends it.
+func cutAgency(s []byte) ([]byte, bool) {
+	// Agencies have at most three words: try the longest ending first.
+	for words := 3; words >= 1; words-- {
+		i := len(s)
+		for w := 0; w < words; w++ {
+			j := bytes.LastIndexAny(s[:i], " /|")
+			if j < 0 {
+				i = -1
+				break
+			}
+			i = j
+		}
+		if i < 0 {
+			continue
+		}
+		if name := s[i+1:]; agencies.HasBytes(name) {
+			return s[:i+1], true
+		}
+	}
+	return nil, false
+}
+
+// captionWithCredit reports whether t is a caption that ends in a picture
+// credit: "… in Brussels. Photograph: Name/Agency", "… (AP Photo/Name)",
+// "… [File: Reuters]", "… Name/Getty Images", "…Credit...Name".
+func captionWithCredit(t []byte) bool {
+	if i := bytes.LastIndex(t, []byte("Credit...")); i > 0 {
+		return creditNames(t[i+len("Credit..."):])
+	}
+	if i := bytes.LastIndex(t, []byte("Credit…")); i > 0 {
+		return creditNames(t[i+len("Credit…"):])
+	}
+	// A bracketed credit at the end: "(AP Photo/Name)", "[File: Reuters]".
+	if last := t[len(t)-1]; last == ')' || last == ']' {
+		open := byte('(')
+		if last == ']' {
+			open = '['
+		}
+		if i := bytes.LastIndexByte(t, open); i > 0 {
+			inner := bytes.TrimSpace(t[i+1 : len(t)-1])
+			if creditInParens(inner) {
+				return true
+			}
+		}
+		return false
+	}
+	// "… in Brussels. Photograph: Name/Agency"
+	for _, label := range [][]byte{[]byte(" Photograph: "), []byte(" Photo: "), []byte(" Credit: "), []byte(" Image: "), []byte(" Photograph by "), []byte(" Photo by ")} {
+		if i := bytes.LastIndex(t, label); i > 0 {
+			prev, _ := utf8.DecodeLastRune(t[:i])
+			names := t[i+len(label):]
+			if isSentenceEnd(prev) && creditNames(names) && len(names) < 100 {
+				return true
+			}
+		}
+	}
+	// "… in Washington. Win McNamee/Getty Images", "… New York.Reuters"
+	head, ok := cutAgency(t)
+	if !ok {
+		return false
+	}
+	j := len(head)
+	for j > 0 && j > len(head)-80 {
+		r, n := utf8.DecodeLastRune(head[:j])
+		if isSentenceEnd(r) {
+			break
+		}
+		j -= n
+	}
+	if j == 0 || j <= len(head)-80 {
+		return false
+	}
+	names := bytes.TrimSpace(head[j:])
+	if len(names) == 0 {
+		// "… New York.Reuters" glued; "… into the US. PTI" signs off a
+		// wire story.
+		return j == len(head) && countWords(t).words <= 60
+	}
+	names = bytes.TrimRight(names, "/|, ")
+	if !creditNames(names) {
+		return false
+	}
+	// "… Win McNamee/Getty Images"; "… The Washington Post Getty Images"
+	// with a well-known agency and a few names before it.
+	agency := bytes.ToLower(bytes.TrimSpace(t[len(head):]))
+	return bytes.ContainsAny(head[j:], "/|") || strongAgencies[string(agency)] && countWords(names).words <= 4
+}
+
+// creditInParens reports whether the inside of a closing bracket is a
+// credit: "AP Photo/Alan Diaz", "Photo: Getty Images", "Image: GETTY",
+// "File: Reuters", "REUTERS/Jonathan Ernst/Reuters".
+func creditInParens(inner []byte) bool {
+	if len(inner) == 0 || len(inner) > 100 {
+		return false
+	}
+	if n := creditLabels.Prefix(inner); n > 0 {
+		rest := inner[n:]
+		if sep := creditSeparator(rest); sep > 0 {
+			names := bytes.TrimSpace(rest[sep:])
+			return creditNames(names) || isLink(names)
+		}
+		return false
+	}
+	if bareCredit(inner, false) {
+		return true
+	}
+	first := inner
+	if i := bytes.IndexByte(inner, '/'); i > 0 {
+		first = inner[:i]
+	}
+	return agencies.HasBytes(bytes.TrimSpace(first)) && bytes.IndexByte(inner, '/') > 0 && creditNames(inner)
+}
+
+// openingCredit returns the length of a credit in parentheses that opens
+// a line, and the space after it: "(Photo: AP) The minister …".
+func openingCredit(t []byte) int {
+	if len(t) < 8 || t[0] != '(' {
+		return 0
+	}
+	i := bytes.IndexByte(t, ')')
+	if i < 0 || i > 100 || !creditInParens(t[1:i]) {
+		return 0
+	}
+	n := i + 1
+	for n < len(t) && t[n] == ' ' {
+		n++
+	}
+	return n
+}
+
+// creditNames reports whether t reads as a list of names and agencies: at
+// most twelve words, each capitalised, an initial or a particle, joined by
+// spaces, slashes, commas, "and", "via".
+func creditNames(t []byte) bool {
+	words := bytes.FieldsFunc(t, func(r rune) bool {
 		return r == ' ' || r == '/' || r == '|' || r == '\u200b' || r == '\u00a0'
 	})
 	if len(words) == 0 || len(words) > 12 {
 		return false
 	}
 	for _, w := range words {
-		w = strings.Trim(w, ",.;()[]'\"’‘“”-–")
-		if w == "" || w == "&" || nameParticles[w] {
+		w = bytes.Trim(w, ",.;()[]'\"’‘“”-–©")
+		if len(w) == 0 || bytes.Equal(w, []byte("&")) || nameParticles.HasBytes(w) {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) {
+		r, _ := utf8.DecodeRune(w)
+		if !unicode.IsUpper(r) || bytes.IndexFunc(w, unicode.IsDigit) >= 0 {
 			return false
 		}
 	}
 	return true
 }
 
-var nameParticles = map[string]bool{
-	"and": true, "via": true, "for": true, "of": true, "the": true, "de": true, "da": true, "di": true,
-	"del": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "du": true,
-	"al": true, "el": true, "bin": true, "y": true, "e": true, "dos": true, "das": true, "ter": true,
+// domainLike reports whether t is a site's address without a scheme:
+// "facebook.com/WhiteHouse".
+func domainLike(t []byte) bool {
+	return bytes.IndexByte(t, ' ') < 0 && bytes.Contains(t, []byte(".")) && bytes.IndexByte(t, '/') > 0
 }

@@ -13,7 +13,14 @@ import "bytes"
 type Line struct {
 	Start, End, Next int
 	Blank            bool // only spaces and tabs (or nothing)
+	// trimStart and trimEnd delimit the content without surrounding
+	// spaces and tabs, which is what rules read.
+	trimStart, trimEnd int
 }
+
+// Width is the length of the line's content without surrounding spaces
+// and tabs: indentation says nothing of what a line is.
+func (l Line) Width() int { return l.trimEnd - l.trimStart }
 
 // A Para is a paragraph: a run of non-blank lines, or a single line when the
 // input separates paragraphs by single newlines.
@@ -29,9 +36,37 @@ type Doc struct {
 	Lines []Line
 	Paras []Para
 
-	// teaser caches findTeaser, which the duplicate rule consults too.
-	teaser     *Candidate
-	teaserDone bool
+	// results holds each rule's candidates once it ran on this document,
+	// for the rules that require it (ResultOf).
+	results map[*Rule][]Candidate
+}
+
+// ResultOf returns the candidates that rule r proposed for d. A rule may
+// read the results of the rules it Requires only: they are the ones the
+// engine runs first.
+func (d *Doc) ResultOf(r *Rule) []Candidate {
+	res, ok := d.results[r]
+	if !ok {
+		panic("clean: ResultOf(" + r.Name + ") before it ran: list it in Requires")
+	}
+	return res
+}
+
+// run returns r's candidates for d, running its requirements first, each
+// rule once.
+func (d *Doc) run(r *Rule) []Candidate {
+	if res, ok := d.results[r]; ok {
+		return res
+	}
+	if d.results == nil {
+		d.results = make(map[*Rule][]Candidate)
+	}
+	for _, dep := range r.Requires {
+		d.run(dep)
+	}
+	res := r.Find(d)
+	d.results[r] = res
+	return res
 }
 
 var bom = []byte("\xef\xbb\xbf")
@@ -57,7 +92,14 @@ func Parse(src []byte) *Doc {
 		if content > pos && src[content-1] == '\r' {
 			content--
 		}
-		d.Lines = append(d.Lines, Line{Start: pos, End: content, Next: next, Blank: isBlank(src[pos:content])})
+		ts, te := pos, content
+		for ts < te && (src[ts] == ' ' || src[ts] == '\t') {
+			ts++
+		}
+		for te > ts && (src[te-1] == ' ' || src[te-1] == '\t') {
+			te--
+		}
+		d.Lines = append(d.Lines, Line{Start: pos, End: content, Next: next, Blank: ts == te, trimStart: ts, trimEnd: te})
 		pos = next
 	}
 	d.Paras = paragraphs(d.Lines)

@@ -4,65 +4,178 @@ import (
 	"bytes"
 	"fmt"
 	"hash/maphash"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// Duplicate removes later copies of a long paragraph.
+// Duplicate removes what scrapers repeat: a block of paragraphs printed
+// twice, and pull quotes.
 var Duplicate = &Rule{
 	Name:    "duplicate",
 	Default: true,
-	Doc: `long paragraphs repeated later in the text
+	Doc: `repeated blocks and pull quotes
 
-Removes a paragraph that repeats, byte for byte (surrounding spaces aside),
-a long paragraph earlier in the same text: scrapers that walk a page twice,
-or pick up a caption or a pull quote again, leave such copies. The first
-copy stays. Only long paragraphs count (at least 160 bytes, with lines of
-60 bytes on average): short repeated lines are often content, such as a
-meal plan's "Eat every 2–3 hours", a song's refrain or a repeated subhead.
-A teaser near the top that the teaser rule removes is left to that rule, so
-that the article's own copy of it stays.`,
-	Example: dupPara + "\n\nCrews worked through the night.\n\nRepairs began on Monday.\n\nSchools stayed closed.\n\n" +
-		"The mayor thanked the crews.\n\nResidents were told to boil water.\n\nMore rain is due on Friday.\n\n" + dupPara + "\n",
-	Find: findDuplicates,
+Removes what scrapers and page layouts repeat: the later copy of a block
+of two or more different long paragraphs printed twice in the same order
+(a page walked twice), and a pull quote or deck, a short paragraph of its
+own that repeats a sentence of a longer paragraph verbatim but without
+the full stop the sentence has there ("Fairness is the vehicle Obama uses
+to implement socialism" set apart from "Fairness is the vehicle Obama uses
+to implement socialism. He just …"). The first copy of a block stays, and
+so does the longer paragraph. Repeated text is article content by
+default: a single repeated paragraph (the same question put to each
+person in an interview, a clause repeated in two sections of a contract,
+the same dish on two days of a meal plan), a refrain, a chorus, a
+repeated sentence with its full stop, all stay.`,
+	Needs: `a block of two or more different paragraphs of 120 bytes or more each and 300
+in all, repeated verbatim in the same order; or a one-line paragraph of seven
+words or more that is a sentence of a longer paragraph without its final
+punctuation. The other copy stays.`,
+	Example: dupPara + "\n\n" + dupPara2 + "\n\nCrews worked through the night.\n\n" + dupPara + "\n\n" + dupPara2 + "\n",
+	Find:    findDuplicates,
 }
 
-const dupPara = "The storm brought down power lines across the county, leaving thousands of homes without " +
-	"electricity for much of the weekend, officials of the regional utility said on Sunday evening."
+const (
+	dupPara = "The storm brought down power lines across the county, leaving thousands of homes without " +
+		"electricity for much of the weekend, officials of the regional utility said on Sunday evening."
+	dupPara2 = "Engineers from three neighbouring counties joined the repair crews on Saturday, and the utility " +
+		"said most customers should have power back by Tuesday, though some rural lines, where trees fell " +
+		"across the roads, may take longer."
+)
 
 const (
-	dupMinLen     = 160
-	dupMinLineAvg = 60
+	dupMinPara  = 120 // bytes: each paragraph of a repeated block
+	dupMinBlock = 300 // bytes: a repeated block in all
+	pullMinLen  = 40  // bytes: a pull quote
+	pullMaxLen  = 300
 )
 
 func findDuplicates(d *Doc) []Candidate {
-	var teaser Span
-	if t := findTeaser(d); t != nil {
-		teaser = t.Span
-	}
+	cs := repeatedBlocks(d)
+	return append(cs, pullQuotes(d)...)
+}
+
+// repeatedBlocks finds later copies of blocks of long paragraphs.
+func repeatedBlocks(d *Doc) []Candidate {
 	// Paragraphs are keyed by hash, not by a copy of their text, which
-	// would double the memory a large document needs; a hit is compared
-	// byte for byte, and a rare collision of different paragraphs keeps
-	// both.
+	// would double the memory a large document needs; hits are compared
+	// byte for byte.
 	seed := maphash.MakeSeed()
-	seen := map[uint64]int{} // hash -> index of the first paragraph
+	first := map[uint64]int{} // hash -> index of the paragraph's first copy
+	text := func(i int) []byte { return bytes.TrimSpace(d.ParaText(d.Paras[i])) }
+	long := func(i int) bool { return len(text(i)) >= dupMinPara }
 	var cs []Candidate
-	for i, p := range d.Paras {
-		t := bytes.TrimSpace(d.ParaText(p))
-		if len(t) < dupMinLen || len(t) < dupMinLineAvg*(p.Last-p.First+1) {
+	for i := 0; i < len(d.Paras); i++ {
+		if !long(i) || i > 0 && bytes.Equal(text(i), text(i-1)) {
+			// A run of one paragraph repeated is no block: its copies
+			// need not be compared again.
 			continue
 		}
-		h := maphash.Bytes(seed, t)
-		if first, ok := seen[h]; ok {
-			if f := d.Paras[first]; bytes.Equal(bytes.TrimSpace(d.ParaText(f)), t) {
-				cs = append(cs, Candidate{Span{p.Start, p.End}, Evidence{Kind: Copy,
-					Why: fmt.Sprintf("repeats line %d", f.First+1), Copy: Span{f.Start, f.End}}})
+		h := maphash.Bytes(seed, text(i))
+		f, seen := first[h]
+		if !seen {
+			first[h] = i
+			continue
+		}
+		// Paragraph i repeats paragraph f: extend the match over the
+		// paragraphs after each.
+		n, size, distinct := 0, 0, false
+		for f+n < i && i+n < len(d.Paras) && long(i+n) && bytes.Equal(text(f+n), text(i+n)) {
+			if n > 0 && !bytes.Equal(text(i+n), text(i)) {
+				distinct = true
 			}
-			continue
+			size += len(text(i + n))
+			n++
 		}
-		if p.Start >= teaser.Start && p.End <= teaser.End && teaser.End > 0 {
-			// The teaser rule removes this copy; the next is the article's.
-			continue
+		if n >= 2 && distinct && size >= dupMinBlock {
+			c := d.Paras[i]
+			cs = append(cs, Candidate{Span{c.Start, d.Paras[i+n-1].End}, Evidence{Kind: Copy,
+				Why:  fmt.Sprintf("block of %d paragraphs repeating lines %d-%d", n, d.Paras[f].First+1, d.Paras[f+n-1].Last+1),
+				Copy: Span{d.Paras[f].Start, d.Paras[f+n-1].End}}})
+			i += n - 1
 		}
-		seen[h] = i
 	}
 	return cs
+}
+
+// pullQuotes finds one-line paragraphs that repeat, without the final
+// punctuation, a sentence of a longer paragraph. Sentences are indexed by
+// their first bytes, so the search is linear in the document.
+func pullQuotes(d *Doc) []Candidate {
+	type quote struct {
+		para int
+		text string
+	}
+	var quotes []quote
+	for pi, p := range d.Paras {
+		if p.First != p.Last || pi == 0 {
+			continue
+		}
+		t := bytes.TrimSpace(d.ParaText(p))
+		if len(t) < pullMinLen || len(t) > pullMaxLen || countWords(t).words < 7 {
+			continue
+		}
+		if last, _ := utf8.DecodeLastRune(t); !unicode.IsLetter(last) && !unicode.IsDigit(last) {
+			continue // display text drops the sentence's full stop
+		}
+		quotes = append(quotes, quote{pi, normalize(t)})
+	}
+	if len(quotes) == 0 {
+		return nil
+	}
+	const key = 24
+	starts := map[string][]int{} // a sentence's first bytes -> paragraphs
+	bodies := map[int]string{}
+	for qi, q := range d.Paras {
+		if q.End-q.Start < pullMinLen*3/2 {
+			continue
+		}
+		body := normalize(d.ParaText(q))
+		bodies[qi] = body
+		for at := 0; at < len(body); {
+			starts[body[at:min(len(body), at+key)]] = append(starts[body[at:min(len(body), at+key)]], qi)
+			next := strings.IndexAny(body[at:], ".!?")
+			if next < 0 {
+				break
+			}
+			at += next + 1
+			for at < len(body) && (body[at] == ' ' || body[at] == '"') {
+				at++
+			}
+		}
+	}
+	var cs []Candidate
+	for _, pq := range quotes {
+		for _, qi := range starts[pq.text[:min(len(pq.text), key)]] {
+			if qi == pq.para || len(bodies[qi]) < len(pq.text)*3/2 || sentenceAt(bodies[qi], pq.text) < 0 {
+				continue
+			}
+			q := d.Paras[qi]
+			cs = append(cs, Candidate{Span{d.Paras[pq.para].Start, d.Paras[pq.para].End}, Evidence{Kind: Copy,
+				Why: fmt.Sprintf("pull quote of a sentence in line %d", q.First+1), Copy: Span{q.Start, q.End}}})
+			break
+		}
+	}
+	return cs
+}
+
+// sentenceAt returns where body holds want as a whole sentence, starting
+// a sentence and followed by its final punctuation, or -1.
+func sentenceAt(body, want string) int {
+	for from := 0; ; {
+		i := strings.Index(body[from:], want)
+		if i < 0 {
+			return -1
+		}
+		at := from + i
+		end := at + len(want)
+		startsSentence := at == 0 || strings.HasSuffix(strings.TrimRight(body[:at], " "), ".") ||
+			strings.HasSuffix(strings.TrimRight(body[:at], " "), "!") || strings.HasSuffix(strings.TrimRight(body[:at], " "), "?") ||
+			strings.HasSuffix(strings.TrimRight(body[:at], " "), "\"")
+		if startsSentence && end < len(body) && strings.ContainsRune(".!?", rune(body[end])) {
+			return at
+		}
+		from = at + 1
+	}
 }

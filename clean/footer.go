@@ -2,113 +2,106 @@ package clean
 
 import (
 	"bytes"
-	"regexp"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/decruft/decruft/clean/lexicon"
 )
 
-// Footer removes the legal, credit and comment lines that sites put below
-// an article.
+// Footer removes the notices that sites put below an article.
 var Footer = &Rule{
 	Name:    "footer",
 	Default: true,
-	Doc: `site copyright, contact, tag and comment lines below the article
+	Doc: `site copyright, legal, contact, tag and comment lines below the article
 
 Removes, below the article, the lines a site's footer adds to it: the
 site's copyright and legal notices ("© 2019 OregonLive.com. All rights
-reserved ( About Us ).", "Copyright © 2019 Jpost Inc. All rights reserved •
-Terms of Use", "The material on this site may not be reproduced…",
-"Registration on or use of this site constitutes acceptance of our User
-Agreement", "Community Rules apply to all content you upload…"); author
-contact lines ("Write to Al Root at allen.root@dowjones.com", "Have a tip?
-… may be reached at …"); "SOURCE: Al Jazeera News"; tag lists ("Tags: …",
-or a "Tags", "Topics" or "Filed under:" heading and the short lines after
-it); comment notices ("Comments are closed", "we are temporarily
-moderating all comments"); affiliate disclosures in the site's voice ("we
-may receive a small commission"); membership promos ("If you enjoyed this
-article, … Join …") and newsletter form messages ("You have successfully
-subscribed", "By subscribing I accept the terms of use"). Below the article
-means after its last long paragraph, where long footer lines count as
-footer too. A copyright line without the site's links or name ("Copyright
-2019 Hawaii News Now. All rights reserved.") may be the story's own notice
-and stays, as do contributor lines ("… contributed to this report.") and
-the same words in the article's body.`,
+reserved ( About Us ).", "Copyright © Canada Free Press", "The material on
+this site may not be reproduced…", "Registration on or use of this site
+constitutes acceptance of our User Agreement", "Alle Rechte vorbehalten");
+comment policies and notices ("Please adhere to our commenting policy…",
+"Comments are closed", "we are temporarily moderating all comments");
+affiliate disclosures ("… we may receive a small commission"); newsletter
+form messages ("You have successfully subscribed"); author contact lines
+("Write to Al Root at allen.root@dowjones.com", a line holding an email
+address); labelled lines such as "SOURCE: Al Jazeera
+News", "Source: https://…", "Tags: …", "Filed under: …", "Posted in …",
+and a "Tags" or "Topics" heading with the short lines after it. Below the
+article means after its last long paragraph that is not itself such a
+notice. The same words in the article's body stay, and so do contributor
+lines ("… contributed to this report.").`,
+	Needs: `below the article: a line holding a phrase of the [notices] lexicon, a [footer]
+label and its text, a copyright sign or word opening a short line, an email
+address, or nothing but a link.`,
 	Example: bylineBody + "\n\nWrite to Al Root at allen.root@dowjones.com\n\n" +
 		"© 2019 OregonLive.com. All rights reserved ( About Us ).\n",
-	Find: func(d *Doc) []Candidate {
-		return spansAs(findFooter(d), Evidence{Kind: Label, Why: "site footer notice below the article"})
-	},
+	Find: findFooter,
 }
+
+var (
+	footerLabels = lexicon.Get("footer")
+	notices      = lexicon.Get("notices")
+	promos       = lexicon.Get("promos")
+	authorLinks  = lexicon.Get("authorlinks")
+	siteLinks    = lexicon.Get("sitelinks")
+)
 
 // maxFooterLen caps the lines the footer rule reads: footer notices are
 // at most a few sentences long.
-const maxFooterLen = 400
+const maxFooterLen = 600
 
-var (
-	// footerStart matches the notices known by their first word.
-	footerStart = regexp.MustCompile(`^(?:` +
-		// the site's copyright and legal notices
-		`(?:(?i:copyright)\s*(?:©|\((?i:c)\))?\s*(?:\d{4}|©)|©\s*\d{4}|\((?i:c)\)\s*\d{4}).{0,300}\b(?i:` + siteLinks + `).{0,300}|` +
-		`(?i:registration on or )?(?i:use of this (?:site|website)).{0,40}\bconstitutes acceptance\b.{0,200}|` +
-		`(?i:community (?:rules|guidelines|standards) apply)\b.{0,200}|` +
-		// author contact
-		`(?i:write to|contact|e-?mail|reach) \p{Lu}.{0,60} at \S+@\S+\.\w+.{0,100}|` +
-		`(?i:have a (?:news )?tip\?).{0,200}|` +
-		// sources
-		`(?:SOURCES?|Sources?)\s*:\s*(?:\p{Lu}[^!?]{0,60}[^.!?])?|` +
-		// comment notices
-		`(?i:comments? (?:are|is|have been|has been) (?:now )?(?:closed|disabled|turned off))\b.{0,100}|` +
-		// membership promos and newsletter form messages
-		`(?i:if you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|reporting))\b.{0,400}|` +
-		`(?i:you have (?:successfully|succesfully|sucessfully) subscribed)\b.{0,100}|` +
-		`(?i:an email with an activation link has (?:just )?been sent)\b.{0,200}|` +
-		`(?i:(?:please,? )?fill (?:in |out )?the form to subscribe)\b.{0,100}|` +
-		`(?i:by subscribing,? (?:i|you) (?:accept|agree))\b.{0,150}|` +
-		// tag lists
-		`(?i:tags|tagged(?: with)?|topics|filed under|keywords)\s*:\s*[^.!?]{1,300}` +
-		`)$`)
-	footerFirstWords = setOf("copyright", "(c)", "registration", "use", "community", "write", "contact", "email",
-		"e-mail", "reach", "have", "source", "sources", "comment", "comments", "if", "you", "an",
-		"please", "please,", "fill", "by", "tags", "tagged", "topics", "filed", "keywords")
-
-	// footerInside lists the notices known by words inside them, each with
-	// those words: a line is matched only against the patterns whose
-	// words it holds.
-	footerInside = []struct {
-		words [][]byte
-		re    *regexp.Regexp
-	}{
-		{[][]byte{[]byte("ights reserved"), []byte("IGHTS RESERVED"), []byte("ights Reserved")}, regexp.MustCompile(
-			`^(?:.{0,300}\b(?i:all rights reserved)\b.{0,300}\b(?i:` + siteLinks + `).{0,300}|` +
-				`.{0,300}\b(?i:` + siteLinks + `).{0,300}\b(?i:all rights reserved)\b.{0,300})$`)},
-		{[][]byte{[]byte("may not be")}, regexp.MustCompile(
-			`^.{0,200}\b(?i:material|content|contents)\b.{0,20}\bon this (?i:site|website)\b.{0,20}\bmay not be\b.{0,200}$`)},
-		{[][]byte{[]byte("be reached at")}, regexp.MustCompile(`^.{0,80}\b(?i:may|can) be reached at \S+@\S+.{0,150}$`)},
-		{[][]byte{[]byte("comments")}, regexp.MustCompile(`^.{0,80}\b(?i:moderat(?:e|es|ed|ing) (?:all )?comments)\b.{0,150}$`)},
-		{[][]byte{[]byte("omentário"), []byte("OMENTÁRIO")}, regexp.MustCompile(`^(?i:aten[çc][ãa]o:\s*coment[áa]rios)\b.{0,200}$`)},
-		{[][]byte{[]byte("commission")}, regexp.MustCompile(
-			`^.{0,200}\b(?i:we) (?i:may |might |could )?(?i:earn|receive|get) (?i:a |an )?(?i:small |affiliate )?commission\b.{0,200}$`)},
+func findFooter(d *Doc) []Candidate {
+	if c, ok := commentSection(d); ok {
+		return append(findFooterNotices(d), c)
 	}
+	return findFooterNotices(d)
+}
 
-	// tagHeading heads a list of tags, one a line.
-	tagHeading = regexp.MustCompile(`^(?i:tags|tagged(?: with)?|topics|filed under|keywords)\s*:?$`)
-)
+// commentSection finds readers' comments at the end of a page: from the
+// first of three lines or more of the form "NAME says:" to the end, when
+// the names are user names (in lower case or with digits) or the comments
+// carry their time stamps. An interview with speakers' names has neither.
+func commentSection(d *Doc) (Candidate, bool) {
+	first, says, handles, stamps := -1, 0, 0, 0
+	for i, l := range d.Lines {
+		if l.Blank || l.Width() > 60 {
+			continue
+		}
+		t, _ := d.trimmed(l)
+		if name, ok := bytes.CutSuffix(t, []byte(" says:")); ok && len(name) > 0 && countWords(name).words <= 4 {
+			if first < 0 {
+				first = i
+			}
+			says++
+			if r, _ := utf8.DecodeRune(name); !unicode.IsUpper(r) || bytes.IndexFunc(name, unicode.IsDigit) >= 0 {
+				handles++
+			}
+			continue
+		}
+		if first >= 0 && classifyByline(string(t), true) == isByline {
+			stamps++
+		}
+	}
+	if says < 3 || handles < 2 && stamps < 2 {
+		return Candidate{}, false
+	}
+	return Candidate{Span{d.Lines[first].Start, d.Lines[len(d.Lines)-1].End},
+		Evidence{Kind: Marker, Why: fmt.Sprintf("readers' comments: %d lines \"NAME says:\"", says)}}, true
+}
 
-// siteLinks are the words of a site's footer links and names, which tell a
-// site's copyright notice from a story's own: "Copyright 2019 Hawaii News
-// Now. All rights reserved." may be part of the story.
-const siteLinks = `terms of (?:use|service)|privacy policy|cookie policy|about us|contact us|designed by|this site|this website|` +
-	`[a-z0-9-]+\.(?:com|net|org|co\.uk|co\.in|in|de|com\.br)`
-
-func findFooter(d *Doc) []Span {
+func findFooterNotices(d *Doc) []Candidate {
 	// The footer starts after the last long line that is not itself a
-	// footer line.
+	// footer notice.
 	start := len(d.Lines)
 	for i := len(d.Lines) - 1; i >= 0; i-- {
 		l := d.Lines[i]
-		if l.Blank || l.End-l.Start < bodyLen {
+		if l.Blank || l.Width() < bodyLen {
 			start = i
 			continue
 		}
-		if t, _ := d.trimmed(l); isFooterLine(t) {
+		if t, _ := d.trimmed(l); footerNotice(t) != "" {
 			start = i
 			continue
 		}
@@ -118,61 +111,204 @@ func findFooter(d *Doc) []Span {
 		// A text of short lines and footers has no known article.
 		return nil
 	}
-	var spans []Span
+	var cs []Candidate
+	// Between the article's end and the footer an author's bio may stand,
+	// a long line: below the middle of the text, a copyright notice with
+	// its sign or a link to the author's other work goes all the same.
+	z := d.zone()
+	for i := max(z.first+1, len(d.Lines)/2); i < start && z.first >= 0; i++ {
+		l := d.Lines[i]
+		if l.Blank || l.Width() > 120 {
+			continue
+		}
+		t, off := d.trimmed(l)
+		if copyrightSign(t) {
+			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "copyright line below the article"}})
+		} else if n := authorLinks.Prefix(t); n > 0 && personNames(strings.Fields(string(t[n:])), 6) {
+			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "link to the author's other work", Tail: tailAfter(t, off, n)}})
+		}
+	}
 	for i := start; i < len(d.Lines); i++ {
 		l := d.Lines[i]
 		if l.Blank {
 			continue
 		}
-		t, _ := d.trimmed(l)
-		if isFooterLine(t) {
-			spans = append(spans, Span{l.Start, l.End})
+		t, off := d.trimmed(l)
+		if why := footerNotice(t); why != "" {
+			start := l.Start
+			if why == whyContact {
+				// "over the same span. Write to Al Root at …": only the
+				// contact sentence goes.
+				start = off + contactStart(t)
+			}
+			ev := Evidence{Kind: Label, Why: why}
+			if s, e := notices.Index(t); why == whyNotice && s == 0 && e < len(t) && t[e] == ',' {
+				// "Comments are closed, the sign on the door read.": the
+				// guard reads the clause after a notice that opens the line.
+				ev.Tail = tailAfter(t, off, e)
+			}
+			cs = append(cs, Candidate{Span{start, l.End}, ev})
 			continue
 		}
-		if len(t) <= 30 && tagHeading.Match(t) {
-			// The heading and the short tag lines after it, up to the first
-			// line that reads as a sentence.
-			end := l.End
-			j := i + 1
-			for ; j < len(d.Lines); j++ {
-				n := d.Lines[j]
-				if n.Blank {
-					continue
+		if n := footerLabels.Prefix(t); n > 0 && len(t) <= maxFooterLen {
+			rest := bytes.TrimSpace(t[n:])
+			switch {
+			case len(rest) == 0 || isArrows(rest):
+				// A heading: "Tags", "Topics:", with the short lines after it.
+				end := l.End
+				j := i + 1
+				for ; j < len(d.Lines); j++ {
+					nl := d.Lines[j]
+					if nl.Blank {
+						continue
+					}
+					nt, _ := d.trimmed(nl)
+					if len(nt) > 60 || bytes.HasSuffix(nt, []byte(".")) {
+						break
+					}
+					end = nl.End
 				}
-				nt, _ := d.trimmed(n)
-				if len(nt) > 60 || bytes.HasSuffix(nt, []byte(".")) {
-					break
-				}
-				end = n.End
+				cs = append(cs, Candidate{Span{l.Start, end}, Evidence{Kind: Shape, Why: "tag list below the article"}})
+				i = j - 1
+			case sourceLabel(t[:n]) && !sourceNames(rest):
+				// "Source: Northgate Foods interim statement, unaudited." is
+				// the article's note on its figures.
+			case rest[0] == ':' || rest[0] == '|' || bytes.HasPrefix(t, []byte("Posted in ")) || bytes.HasPrefix(t, []byte("Filed under ")):
+				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "labelled line below the article",
+					Tail: tailAfter(t, off, n)}})
 			}
-			spans = append(spans, Span{l.Start, end})
-			i = j - 1
 		}
 	}
-	return spans
+	return cs
 }
 
-// isFooterLine reports whether trimmed line t is a footer notice. Cheap
-// tests pick the patterns worth running: the line's first word, or the
-// words inside it that a pattern needs.
-func isFooterLine(t []byte) bool {
+// sourceLabel reports whether label is "Source" or "Sources", in any case.
+func sourceLabel(label []byte) bool {
+	return bytes.EqualFold(label, []byte("source")) || bytes.EqualFold(label, []byte("sources"))
+}
+
+// sourceNames reports whether what follows a "Source" label names the
+// source: a link, or names ("SOURCE: Al Jazeera News").
+func sourceNames(rest []byte) bool {
+	rest = bytes.TrimSpace(bytes.TrimLeft(rest, ":| "))
+	return isLink(rest) || domainLike(rest) || creditNames(bytes.TrimRight(rest, "."))
+}
+
+// footerNotice says why trimmed line t is a footer notice, or "".
+func footerNotice(t []byte) string {
 	if len(t) < 4 || len(t) > maxFooterLen {
+		return ""
+	}
+	if s, _ := notices.Index(t); s >= 0 {
+		return whyNotice
+	}
+	if promos.Prefix(t) > 0 {
+		return "membership promo below the article"
+	}
+	if copyrightLine(t) {
+		return "copyright line below the article"
+	}
+	if len(t) <= 300 && hasEmail(t) {
+		return whyContact
+	}
+	if profileLink(t) {
+		return "link to the author's profile below the article"
+	}
+	if n := authorLinks.Prefix(t); n > 0 && len(t) <= 120 && personNames(strings.Fields(string(t[n:])), 6) {
+		return "link to the author's other work"
+	}
+	return ""
+}
+
+const (
+	whyContact = "author contact below the article"
+	whyNotice  = "site notice below the article"
+)
+
+// contactStart returns where the sentence holding t's email address
+// starts: 0, or after the sentence end before it.
+func contactStart(t []byte) int {
+	at := bytes.IndexByte(t, '@')
+	for i := at; i > 1; i-- {
+		if t[i-1] != ' ' {
+			continue
+		}
+		j := i - 1
+		for j > 0 && t[j-1] == ' ' {
+			j--
+		}
+		if j > 0 && t[j-1] == '.' {
+			if r, _ := utf8.DecodeRune(t[i:]); unicode.IsUpper(r) {
+				return j
+			}
+		}
+	}
+	return 0
+}
+
+// copyrightLine reports whether t is a site's copyright notice: a short
+// line opening with a copyright sign ("© 2019 Site.com", "Copyright ©
+// Canada Free Press"), or with the word and naming a site or a syndicated
+// author ("Copyright 2019 by Amy Dickinson"). "Copyright 2019 Hawaii News
+// Now. All rights reserved." may be the story's own notice and stays.
+func copyrightLine(t []byte) bool {
+	if len(t) > 200 || countWords(t).words > 25 || readsAsSentence(t) && !bytes.Contains(t, []byte("©")) {
 		return false
 	}
-	if footerFirstWords[firstWord(t)] || bytes.HasPrefix(t, []byte("©")) {
-		if footerStart.Match(t) {
+	r, _ := utf8.DecodeRune(t)
+	word := bytes.HasPrefix(bytes.ToLower(t[:min(len(t), 9)]), []byte("copyright"))
+	sign := r == '©' || bytes.HasPrefix(t, []byte("(c) ")) || bytes.HasPrefix(t, []byte("(C) ")) ||
+		word && (bytes.Contains(t, []byte("©")) || bytes.Contains(t, []byte("(c)")) || bytes.Contains(t, []byte("(C)")))
+	return sign || word && (bytes.Contains(t, []byte(" by ")) || siteNamed(t))
+}
+
+// siteNamed reports whether t names a site by its address or its links.
+func siteNamed(t []byte) bool {
+	for _, w := range bytes.Fields(t) {
+		if domainLike(w) || bytes.Count(w, []byte(".")) == 1 && (bytes.HasSuffix(bytes.TrimRight(w, ".,)"), []byte(".com")) || bytes.HasSuffix(bytes.TrimRight(w, ".,)"), []byte(".net")) || bytes.HasSuffix(bytes.TrimRight(w, ".,)"), []byte(".org"))) {
 			return true
 		}
 	}
-	for _, f := range footerInside {
-		for _, w := range f.words {
-			if bytes.Contains(t, w) {
-				if f.re.Match(t) {
-					return true
-				}
-				break
-			}
+	_, e := siteLinks.Index(t)
+	return e > 0
+}
+
+// copyrightSign reports whether t is a short notice with a copyright sign:
+// "Copyright © Canada Free Press", "© 2019 Site.com".
+func copyrightSign(t []byte) bool {
+	return copyrightLine(t) && (bytes.Contains(t, []byte("©")) || bytes.Contains(bytes.ToLower(t), []byte("(c)")))
+}
+
+// profileLink reports whether t is only a link to a social network
+// profile: "twitter.com/derrickpenner", "https://www.facebook.com/name".
+func profileLink(t []byte) bool {
+	if bytes.IndexByte(t, ' ') >= 0 || len(t) > 100 {
+		return false
+	}
+	u := bytes.ToLower(t)
+	for _, p := range [][]byte{[]byte("https://"), []byte("http://"), []byte("www.")} {
+		u = bytes.TrimPrefix(u, p)
+	}
+	for _, site := range [][]byte{[]byte("twitter.com/"), []byte("x.com/"), []byte("facebook.com/"), []byte("instagram.com/"),
+		[]byte("linkedin.com/in/"), []byte("tiktok.com/@"), []byte("threads.net/@")} {
+		if bytes.HasPrefix(u, site) && len(u) > len(site) && bytes.Count(u[len(site):], []byte("/")) <= 1 {
+			return true
 		}
+	}
+	return false
+}
+
+// hasEmail reports whether t holds an email address.
+func hasEmail(t []byte) bool {
+	for i := bytes.IndexByte(t, '@'); i > 0; {
+		if i+1 < len(t) && t[i-1] != ' ' && t[i+1] != ' ' && bytes.IndexByte(t[i:min(len(t), i+64)], '.') > 0 {
+			return true
+		}
+		j := bytes.IndexByte(t[i+1:], '@')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -83,29 +82,4 @@ func checkKeptLines(t *testing.T, res *Result) {
 		}
 		j++
 	}
-}
-
-// FuzzHTML extracts the text of any bytes as HTML and cleans it. The
-// extraction must not panic, must give valid UTF-8 for valid UTF-8 input
-// and a final newline when it gives anything; the cleaning of that text
-// must hold FuzzText's invariants.
-func FuzzHTML(f *testing.F) {
-	seedSections(f, "testdata/formats/html/*.txtar", "in", false)
-	f.Add([]byte(`<p>a<pre>` + "\n x\r\n\n" + `</p><a href=x>Read More</a><figcaption>“Hi.” Cartoon by A B</figcaption>`))
-	f.Add([]byte(`<table><tr><td>a<td>b</table><template><p>hidden</template>&#xD800;&amp;&nbsp;<script>x</script>`))
-	f.Fuzz(func(t *testing.T, in []byte) {
-		text := HTMLToText(in)
-		if len(text) > 0 && text[len(text)-1] != '\n' {
-			t.Errorf("text does not end in a newline: %q", text)
-		}
-		if utf8.Valid(in) && !utf8.Valid(text) {
-			t.Errorf("valid UTF-8 in, invalid out: %q", text)
-		}
-		if again := HTMLToText(in); !bytes.Equal(again, text) {
-			t.Errorf("HTMLToText is not deterministic")
-		}
-		rules := Defaults(All)
-		checkInvariants(t, text, rules)
-		checkKeptLines(t, Clean(text, rules))
-	})
 }

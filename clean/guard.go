@@ -5,6 +5,9 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The guard keeps decruft's promise in one place: rules propose candidates
@@ -19,7 +22,9 @@ import (
 //     read:") makes what follows a quotation or a list of the article's;
 //   - a line it would remove reads as a sentence in the body of the
 //     article (between its first and last long paragraph, or anywhere in
-//     a text without long paragraphs), and its evidence is not strong;
+//     a text without long paragraphs), and its evidence is only shape,
+//     markup or recurrence (a marker, a copy or a label whose tail passed
+//     say more);
 //   - it removes a copy of repeated text whose other copy goes too.
 //
 // Candidates are judged from the top of the document down, so each check
@@ -37,13 +42,22 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 		return nil, nil
 	}
 	slices.SortStableFunc(cands, func(a, b ruleCandidate) int { return cmp.Compare(a.Start, b.Start) })
-	z := d.zone()
+	z := bodyZone(d, cands)
 	removed := make(map[int]bool) // lines whose content goes whole
+	listed := make(map[int]bool)  // lines of a list the text introduces
 	var ok []Removal
 	var vetoed []Veto
+	var prose *proseWords
 	for _, c := range cands {
-		if reason := judge(d, z, c, removed); reason != "" {
+		reason := judge(d, z, c, removed, listed)
+		if reason == "" && spokenOf(d, c, &prose) {
+			reason = "the article speaks of it: its words stand in a paragraph of the text"
+		}
+		if reason != "" {
 			vetoed = append(vetoed, Veto{Rule: c.rule, Candidate: c.Candidate, Reason: reason})
+			if strings.HasPrefix(reason, reasonIntroduced) || listed[d.LineAt(c.Start)] {
+				markList(d, d.LineAt(c.End-1), listed)
+			}
 			continue
 		}
 		ok = append(ok, Removal{Rule: c.rule, Span: c.Span, Evidence: c.Evidence})
@@ -67,8 +81,10 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 	return kept, vetoed
 }
 
+const reasonIntroduced = "the text above introduces it"
+
 // judge returns why candidate c must stay, or "" if it may go.
-func judge(d *Doc, z zone, c ruleCandidate, removed map[int]bool) string {
+func judge(d *Doc, z zone, c ruleCandidate, removed, listed map[int]bool) string {
 	if c.Tail.End > c.Tail.Start && tailRunsOn(d.Src[c.Tail.Start:c.Tail.End]) {
 		return fmt.Sprintf("the text after its label runs on as a sentence: %q", clip(d.Src[c.Tail.Start:c.Tail.End]))
 	}
@@ -78,13 +94,18 @@ func judge(d *Doc, z zone, c ruleCandidate, removed map[int]bool) string {
 		return ""
 	}
 	if c.Kind != Copy {
+		if listed[first] {
+			return reasonIntroduced + ": an item of a list the text introduces"
+		}
 		if p := prevNonBlank(d, first); p >= 0 && !removed[p] {
 			if t, _ := d.trimmed(d.Lines[p]); introduces(t) {
-				return fmt.Sprintf("the text above introduces it: %q", clip(t))
+				return fmt.Sprintf("%s: %q", reasonIntroduced, clip(t))
 			}
 		}
 	}
-	if !c.Kind.strong() {
+	// A label whose tail passed, or that is the whole line, has said what
+	// the line is; shape and markup evidence have not.
+	if !c.Kind.strong() && c.Kind != Label {
 		for i := first; i <= last; i++ {
 			if d.Lines[i].Blank || z.edge(i) {
 				continue
@@ -95,6 +116,97 @@ func judge(d *Doc, z zone, c ruleCandidate, removed map[int]bool) string {
 		}
 	}
 	return ""
+}
+
+// bodyZone is the document's zone counting as body only the long lines
+// that no candidate touches: a long line that a rule proposes (a comment
+// policy below the article) does not make the lines around it body text.
+func bodyZone(d *Doc, cands []ruleCandidate) zone {
+	z := zone{-1, -1}
+	c := 0
+	for i, l := range d.Lines {
+		if l.Width() < bodyLen {
+			continue
+		}
+		for c < len(cands) && cands[c].End <= l.Start {
+			c++
+		}
+		touched := false
+		for k := c; k < len(cands) && cands[k].Start < l.End; k++ {
+			if cands[k].End > l.Start {
+				touched = true
+				break
+			}
+		}
+		if touched {
+			continue
+		}
+		if z.first < 0 {
+			z.first = i
+		}
+		z.last = i
+	}
+	return z
+}
+
+// markList marks the lines after line i that continue a list the text
+// introduced: short lines, with no blank line between them.
+func markList(d *Doc, i int, listed map[int]bool) {
+	for j := i + 1; j < len(d.Lines); j++ {
+		l := d.Lines[j]
+		if l.Blank || l.Width() > 100 {
+			return
+		}
+		listed[j] = true
+	}
+}
+
+// proseWords is the lower-cased text of a document's long lines, which
+// the guard searches for the words of a short candidate.
+type proseWords struct{ text []byte }
+
+// spokenOf reports whether a candidate that is a line of three words or
+// fewer ("Werbung", "Advertisement") repeats words that a long line of
+// the document uses: the article speaks of the thing, so the line may be
+// a subhead about it rather than a marker.
+func spokenOf(d *Doc, c ruleCandidate, prose **proseWords) bool {
+	if c.Kind == Copy {
+		return false
+	}
+	first := d.LineAt(c.Start)
+	if first != d.LineAt(c.End-1) || !covers(d, c.Span, first) {
+		return false
+	}
+	t, _ := d.trimmed(d.Lines[first])
+	t = bytes.TrimRight(t, ":.!…")
+	if len(t) < 2 || countWords(t).words > 3 {
+		return false
+	}
+	if *prose == nil {
+		var b []byte
+		for _, l := range d.Lines {
+			if l.Width() >= bodyLen {
+				b = append(b, bytes.ToLower(d.Src[l.Start:l.End])...)
+				b = append(b, '\n')
+			}
+		}
+		*prose = &proseWords{b}
+	}
+	w := bytes.ToLower(t)
+	for i := 0; ; {
+		j := bytes.Index((*prose).text[i:], w)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		end := at + len(w)
+		before, _ := utf8.DecodeLastRune((*prose).text[:at])
+		after, _ := utf8.DecodeRune((*prose).text[end:])
+		if (at == 0 || !unicode.IsLetter(before)) && (end == len((*prose).text) || !unicode.IsLetter(after)) {
+			return true
+		}
+		i = end
+	}
 }
 
 // introduces reports whether trimmed line t is prose that announces what

@@ -1,23 +1,10 @@
 package clean
 
-import (
-	"bytes"
-	"unicode"
-	"unicode/utf8"
-)
+import "github.com/decruft/decruft/clean/lexicon"
 
 // trimmed returns line l's content without surrounding spaces and tabs,
 // and the offset of that trimmed content in d.Src.
-func (d *Doc) trimmed(l Line) ([]byte, int) {
-	start, end := l.Start, l.End
-	for start < end && (d.Src[start] == ' ' || d.Src[start] == '\t') {
-		start++
-	}
-	for end > start && (d.Src[end-1] == ' ' || d.Src[end-1] == '\t') {
-		end--
-	}
-	return d.Src[start:end], start
-}
+func (d *Doc) trimmed(l Line) ([]byte, int) { return d.Src[l.trimStart:l.trimEnd], l.trimStart }
 
 // shortLines proposes, with evidence ev, every non-blank line no longer
 // than maxLen bytes for which keep(i, trimmed text) is true. Rules put a
@@ -25,7 +12,7 @@ func (d *Doc) trimmed(l Line) ([]byte, int) {
 func shortLines(d *Doc, maxLen int, ev Evidence, keep func(i int, t []byte) bool) []Candidate {
 	var cs []Candidate
 	for i, l := range d.Lines {
-		if l.Blank || l.End-l.Start > maxLen {
+		if l.Blank || l.Width() > maxLen {
 			continue
 		}
 		if t, _ := d.trimmed(l); keep(i, t) {
@@ -33,14 +20,6 @@ func shortLines(d *Doc, maxLen int, ev Evidence, keep func(i int, t []byte) bool
 		}
 	}
 	return cs
-}
-
-func spansOf(cs []Candidate) []Span {
-	spans := make([]Span, len(cs))
-	for i, c := range cs {
-		spans[i] = c.Span
-	}
-	return spans
 }
 
 // spansAs turns spans into candidates with the same evidence.
@@ -52,68 +31,38 @@ func spansAs(spans []Span, ev Evidence) []Candidate {
 	return cs
 }
 
-// firstWord returns t's first word, ASCII letters folded to lower case,
-// after any opening brackets: a cheap key for the rules' prefilters. It
-// returns the word only when a rule's word set (setOf) holds it, and ""
-// otherwise, so that looking a line up costs no allocation.
-func firstWord(t []byte) string {
-	var buf [15]byte
-	t = bytes.TrimLeft(t, "([")
-	n := 0
-	for _, c := range t {
-		if c == ' ' || c == ':' || c == '\t' || c == '/' {
-			break
-		}
-		if n == len(buf) {
-			return ""
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[n] = c
-		n++
+// labelAt returns where a label of set ends in trimmed line t, after any
+// opening brackets, or 0 when t does not start with one.
+func labelAt(set *lexicon.Set, t []byte) int {
+	open := 0
+	for open < len(t) && (t[open] == '(' || t[open] == '[' || t[open] == ' ') {
+		open++
 	}
-	return knownWords[string(buf[:n])]
+	if n := set.Prefix(t[open:]); n > 0 {
+		return open + n
+	}
+	return 0
 }
 
-// lastWord returns t's last word without closing brackets: the key for
-// prefilters of lines that end in a known word.
-func lastWord(t []byte) []byte {
-	t = bytes.TrimRight(t, ")]. ")
-	if i := bytes.LastIndexAny(t, " /|,\u00a0"); i >= 0 {
-		return t[i+1:]
+// tailAfter is the span of line text t (at offset off) after its label,
+// without a closing bracket, for the guard to read.
+func tailAfter(t []byte, off, label int) Span {
+	end := len(t)
+	for end > label && (t[end-1] == ')' || t[end-1] == ']' || t[end-1] == ' ') {
+		end--
 	}
-	return t
+	return Span{off + label, off + end}
 }
 
-// knownWords holds every word of every setOf set, for firstWord.
-var knownWords = map[string]string{}
-
-// setOf returns a set of words, and makes firstWord know them.
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-		knownWords[w] = w
+// isArrows reports whether t holds only arrows, ellipses, brackets and
+// spaces: the decoration after "Read more" or "Continue reading".
+func isArrows(t []byte) bool {
+	for _, r := range string(t) {
+		switch r {
+		case '»', '›', '→', '>', '.', '…', ' ', '[', ']', '(', ')', ':', '-', '–', '—', '!', '+', '|':
+		default:
+			return false
+		}
 	}
-	return m
-}
-
-// proseAfterLabel reports whether what follows a line's label ("Credit:",
-// "Related:", "Read more:") reads as a sentence rather than a name or a
-// headline: it starts in lower case, or it is six words or more ending in
-// a full stop. Such a line is article text that happens to start so.
-func proseAfterLabel(t []byte) bool {
-	i := bytes.IndexAny(t, ":|")
-	if i < 0 {
-		return false
-	}
-	rest := bytes.TrimSpace(t[i+1:])
-	if len(rest) == 0 {
-		return false
-	}
-	if r, _ := utf8.DecodeRune(rest); unicode.IsLower(r) {
-		return true
-	}
-	return bytes.HasSuffix(rest, []byte(".")) && bytes.Count(rest, []byte(" ")) >= 5
+	return true
 }

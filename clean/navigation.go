@@ -2,44 +2,50 @@ package clean
 
 import (
 	"bytes"
-	"strings"
+	"unicode"
+
+	"github.com/decruft/decruft/clean/lexicon"
 )
 
 // Navigation removes a site's menu left above the article.
 var Navigation = &Rule{
 	Name:    "navigation",
 	Default: true,
-	Doc: `site menus above the article
+	Doc: `site menus and breadcrumbs above the article
 
 Removes, above the article (before its first long paragraph), a run of
 menu entries: short lines such as "Home", "News", "Sports", "Real Estate",
-"Sign In", "Subscribe", "Order Reprints" or "Text size", one a line, with
-blank lines or other short entries between them ("Local Professional
-Services"). A run needs at least three known menu words, which must make
-up at least half of its lines, and it starts and ends with one: a short
-headline or a section name just before or after the menu stays. A menu
-word alone stays too, and so does every line below the first long
-paragraph, where "News" or "Business" may be a subhead.`,
+"Sign In", "Subscribe", "Order Reprints", "Accueil", "Startseite", one a
+line, with blank lines or other short entries between them ("Local
+Professional Services"); and breadcrumb lines ("Home > News > Politics",
+"Home / World"). A run needs at least three known menu words ([menu]
+lexicon), which must make up at least half of its lines, and it starts and
+ends with one: a short headline or a section name just before or after the
+menu stays. A menu word alone stays too, and so does every line below the
+first long paragraph, where "News" or "Business" may be a subhead. A list
+that the text introduces ("The paper will have four sections:") stays.`,
+	Needs: `above the article, a run of short lines with three [menu] words or more making
+up half of it, or a line of [menu] words joined by ">", "/", "|" or "»".`,
 	Example: "Home\nNews\nSports\nBusiness\n\n" + bylineBody + "\n",
-	Find: func(d *Doc) []Candidate {
-		return spansAs(findNavigation(d), Evidence{Kind: Shape, Why: "run of menu words above the article"})
-	},
+	Find:    findNavigation,
 }
+
+var menuWords = lexicon.Get("menu")
 
 const (
 	maxMenuEntry = 32 // bytes
 	minMenuWords = 3
 )
 
-func findNavigation(d *Doc) []Span {
+func findNavigation(d *Doc) []Candidate {
 	z := d.zone()
-	var spans []Span
+	var cs []Candidate
 	// A run is the lines from the first to the last menu word of a block
 	// of menu-like lines.
 	first, last, words := -1, -1, 0
 	flush := func() {
 		if words >= minMenuWords && 2*words >= nonBlank(d, first, last) {
-			spans = append(spans, Span{d.Lines[first].Start, d.Lines[last].End})
+			cs = append(cs, Candidate{Span{d.Lines[first].Start, d.Lines[last].End}, Evidence{Kind: Shape, Why: "run of menu entries above the article"}})
 		}
 		first, last, words = -1, -1, 0
 	}
@@ -61,12 +67,15 @@ func findNavigation(d *Doc) []Span {
 			if first >= 0 {
 				flush()
 			}
+			if breadcrumb(t) {
+				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "breadcrumb above the article"}})
+			}
 		}
 	}
 	if first >= 0 {
 		flush()
 	}
-	return spans
+	return cs
 }
 
 // nonBlank counts the non-blank lines from first to last, inclusive.
@@ -83,7 +92,7 @@ func nonBlank(d *Doc, first, last int) int {
 // isMenuLike reports whether t could be a menu entry: a few words, no
 // sentence punctuation and no digits.
 func isMenuLike(t []byte) bool {
-	if len(t) == 0 || len(t) > maxMenuEntry || hasDigit(t) || bytes.Count(t, []byte(" ")) > 3 {
+	if len(t) == 0 || len(t) > maxMenuEntry || bytes.IndexFunc(t, unicode.IsDigit) >= 0 || bytes.Count(t, []byte(" ")) > 3 {
 		return false
 	}
 	switch t[len(t)-1] {
@@ -93,22 +102,22 @@ func isMenuLike(t []byte) bool {
 	return true
 }
 
-func isMenuWord(t []byte) bool {
-	if !isMenuLike(t) {
+func isMenuWord(t []byte) bool { return isMenuLike(t) && menuWords.HasBytes(t) }
+
+// breadcrumb reports whether t is two menu entries or more joined by
+// ">", "›", "»", "/" or "|", the first a menu word: "Home > News".
+func breadcrumb(t []byte) bool {
+	if len(t) > 120 {
 		return false
 	}
-	return menuWords[strings.ToLower(string(t))]
+	parts := bytes.FieldsFunc(t, func(r rune) bool { return r == '>' || r == '›' || r == '»' || r == '/' || r == '|' })
+	if len(parts) < 2 || !menuWords.HasBytes(bytes.TrimSpace(parts[0])) {
+		return false
+	}
+	for _, p := range parts {
+		if p = bytes.TrimSpace(p); len(p) == 0 || len(p) > 60 || readsAsSentence(p) {
+			return false
+		}
+	}
+	return true
 }
-
-// menuWords are the entries of news sites' menus and page tools.
-var menuWords = setOf("home", "homepage", "news", "latest", "latest news", "breaking news", "local", "local news",
-	"us", "u.s.", "world", "nation", "national", "politics", "business", "economy", "markets", "money",
-	"finance", "tech", "technology", "science", "health", "sports", "sport", "entertainment", "a&e",
-	"arts", "culture", "music", "movies", "tv", "books", "food", "eat + drink", "living", "lifestyle", "life",
-	"style", "fashion", "travel", "opinion", "opinions", "editorials", "letters", "obits", "obituaries",
-	"cars", "autos", "jobs", "careers", "classifieds", "real estate", "homes", "weather", "traffic", "crime",
-	"education", "religion", "environment", "blogs", "photos", "video", "videos", "podcasts", "newsletters",
-	"events", "games", "puzzles", "comics", "horoscopes", "shop", "deals", "subscribe", "subscriber services",
-	"sign in", "sign up", "log in", "login", "register", "my account", "search", "menu", "e-paper", "epaper",
-	"e-edition", "contact", "contact us", "about", "about us", "advertise", "order reprints", "reprints",
-	"print article", "text size", "skip to content", "skip to main content")

@@ -2,59 +2,143 @@ package clean
 
 import (
 	"bytes"
-	"regexp"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/decruft/decruft/clean/lexicon"
 )
 
-// ReadMore removes "Read More" link lines left behind by scrapers.
+// ReadMore removes links to the rest of a story or to another one.
 var ReadMore = &Rule{
 	Name:    "readmore",
 	Default: true,
-	Doc: `"Read More" link lines
+	Doc: `"Read More" links, alone or glued
 
-Removes lines that are only a link to more text: "Read More", "Read more »",
-"READ MORE", "Continue reading", "Read full article", "Read the full story",
-and "Read more: <headline>" lines pointing to another story. A "Read More"
-glued to the end of the last paragraph (after its final punctuation) is cut
-from that line. Sentences that merely contain the words, such as "Voters want
-to read more about it.", stay.`,
+Removes lines that are only a link to more text — "Read More", "Read more
+»", "Continue reading →", "Read full article", "[read more here]", "Lire la
+suite", "Weiterlesen", "Leer más" — and lines that point to another story
+with a label and a headline: "Read more: <headline>", "READ MORE: …", "Lire
+aussi : …", "Lesen Sie auch: …", "Leggi anche: …", "Leia também: …", "Lees
+ook: …", "Czytaj też: …", "Читайте также: …", "Read More @ Site.com". A
+read-more link glued after a paragraph's final punctuation ("… the
+Germans down.” Read More", "… they said. Continue reading") is cut from that
+line, and a headline line ending in "Read more" (a link card) goes whole.
+Sentences that merely contain the words stay: "Voters want to read more
+about it.", "Lire aussi les commentaires de nos lecteurs, qui…".`,
+	Needs: `a line that starts with a phrase of the [readmore] lexicon and holds nothing
+else, or a headline, a link or a site name after a separator; a phrase glued
+after a sentence's end; or a line that is not a sentence and ends in "Read
+more".`,
 	Example: "The summit ends on Friday.\n\nRead More\n",
-	Find: func(d *Doc) []Candidate {
-		cs := shortLines(d, 200, Evidence{Kind: Label, Why: "read-more link"}, func(_ int, t []byte) bool {
-			return readMoreFirstWords[firstWord(t)] && readMoreLine.Match(t) && !proseAfterLabel(t)
-		})
-		if s, ok := gluedReadMore(d); ok {
-			cs = append(cs, Candidate{s, Evidence{Kind: Marker, Why: "read-more link glued to the last line"}})
-		}
-		return cs
-	},
+	Find:    findReadMore,
 }
 
-var (
-	readMoreFirstWords = setOf("read", "continue", "keep")
-	readMoreLine       = regexp.MustCompile(`^(?i:read\s+more|continue\s+reading|keep\s+reading|read\s+(?:the\s+)?full\s+(?:article|story))` +
-		`(?:\s*(?:»|›|→|>>?|\.\.\.|…))?$|^(?i:read\s+more)\s*:\s+\S.{0,150}$`)
-	// gluedTail is "Read More" after a paragraph's closing punctuation.
-	gluedTail = regexp.MustCompile(`[.!?…"”’)]([ \t]+(?:Read [Mm]ore|READ MORE)(?:\s*(?:»|›|→|\.\.\.|…))?)[ \t]*$`)
-)
+var readMorePhrases = lexicon.Get("readmore")
 
-// gluedReadMore finds a "Read More" glued to the end of the last line.
-func gluedReadMore(d *Doc) (Span, bool) {
-	for i := len(d.Lines) - 1; i >= 0; i-- {
-		l := d.Lines[i]
+const maxReadMoreLine = 240
+
+func findReadMore(d *Doc) []Candidate {
+	var cs []Candidate
+	seenText := false
+	for _, l := range d.Lines {
 		if l.Blank {
 			continue
 		}
-		text := d.Text(l)
-		tail := text[max(0, len(text)-32):]
-		if !bytes.Contains(tail, []byte("ead")) && !bytes.Contains(tail, []byte("EAD")) {
+		t, off := d.trimmed(l)
+		first := !seenText
+		seenText = true
+		if len(t) <= maxReadMoreLine {
+			if n := labelAt(readMorePhrases, t); n > 0 && (bytes.IndexByte(t[:n], ' ') > 0 || separatedTail(t[n:])) {
+				rest := t[n:]
+				if isArrows(rest) {
+					if first {
+						// A link to more text follows some text; opening
+						// the document, it is a title ("Read More", a
+						// bookshop's name).
+						continue
+					}
+					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "read-more link"}})
+				} else {
+					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "read-more label and headline",
+						Tail: tailAfter(t, off, n)}})
+				}
+				continue
+			}
+			if linkCardEnd(t) {
+				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: `headline link ending in "Read more"`}})
+				continue
+			}
+		}
+		if s, ok := gluedReadMore(t); ok {
+			cs = append(cs, Candidate{Span{off + s.Start, off + s.End}, Evidence{Kind: Marker, Why: "read-more link glued after the paragraph"}})
+		}
+	}
+	return cs
+}
+
+// separatedTail reports whether rest, after a one-word label such as
+// "Read", is a separator and a headline: "Read: Trump's right-hand troll".
+func separatedTail(rest []byte) bool {
+	rest = bytes.TrimLeft(rest, " ")
+	return len(rest) > 2 && (rest[0] == ':' || rest[0] == '|')
+}
+
+// gluedReadMore finds a read-more phrase, and its arrows, after the final
+// punctuation of a line: "… down.” Read More", "… said. Continue reading →".
+func gluedReadMore(t []byte) (Span, bool) {
+	// The phrase has at most four words; look at the line's last few.
+	start := len(t)
+	for words := 0; words < 6 && start > 0; {
+		i := bytes.LastIndexByte(t[:start], ' ')
+		if i < 0 {
 			return Span{}, false
 		}
-		m := gluedTail.FindSubmatchIndex(tail)
-		if m == nil {
+		start = i
+		words++
+		if start == 0 {
 			return Span{}, false
 		}
-		base := l.End - len(tail)
-		return Span{base + m[2], l.End}, true
+		prev, _ := utf8.DecodeLastRune(t[:start])
+		if !isSentenceEnd(prev) {
+			continue
+		}
+		rest := t[start+1:]
+		if n := readMorePhrases.Prefix(rest); n > 0 && isArrows(rest[n:]) {
+			return Span{start, len(t)}, true
+		}
 	}
 	return Span{}, false
+}
+
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '.', '!', '?', '…', '"', '”', '’', ')', '»', '。':
+		return true
+	}
+	return false
+}
+
+// linkCardEnd reports whether t is a headline card that ends in "Read
+// more" with no sentence end before it: "Should Labour back a second
+// referendum? | Jess Phillips Read more".
+func linkCardEnd(t []byte) bool {
+	const tail = " read more"
+	if len(t) <= len(tail)+10 || !bytes.EqualFold(t[len(t)-len(tail):], []byte(tail)) {
+		return false
+	}
+	head := bytes.TrimSpace(t[:len(t)-len(tail)])
+	last, _ := utf8.DecodeLastRune(head)
+	if isSentenceEnd(last) || unicode.IsLower(last) && countWords(head).upper < 2 {
+		return false
+	}
+	return !readsAsSentence(head)
+}
+
+// IsReadMore reports whether line, without surrounding space, is only a
+// read-more link ("Read More", "Continue reading →"): front ends that see
+// links (HTML) use it to set such a link on a line of its own.
+func IsReadMore(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	n := labelAt(readMorePhrases, t)
+	return n > 0 && len(t) <= maxReadMoreLine && isArrows(t[n:])
 }

@@ -2,113 +2,175 @@ package clean
 
 import (
 	"bytes"
-	"regexp"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/decruft/decruft/clean/lexicon"
 )
 
-// Related removes links to other stories and the lists of them that sites
-// put above or below an article.
+// Related removes links to other stories and the lists of them.
 var Related = &Rule{
 	Name:    "related",
 	Default: true,
 	Doc: `links and lists of other stories
 
-Removes lines that link to another story: "Related: <headline>", "ALSO
-READ: …", "[Related: …]", "SEE MORE: …", "Related post: …". (The readmore
-rule owns "Read more: <headline>".) Above or below the article (before its
-first or after its last long paragraph) it also removes list headings such
-as "Related Stories", "Most Read", "Trending", "More from Sky News" or "You
-may also like...", and, below the article, the short headlines that follow
-such a heading up to the first line that reads as a sentence; above the
-article, those in the heading's own paragraph. In the middle
-of the article those headings stay: there they are as likely subheads.`,
-	Example: "The bill passed by 52 votes to 48.\n\nRelated: Senate leaders trade blame over budget\n\nIt now goes to the House.\n",
-	Find: func(d *Doc) []Candidate {
-		return spansAs(findRelated(d), Evidence{Kind: Label, Why: "link to other stories"})
-	},
+Removes lines that link to another story with a label and a headline:
+"Related: <headline>", "ALSO READ: …", "[Related: …]", "SEE MORE: …",
+"More: …", "Sur le même sujet : …", "Mehr zum Thema: …". (The readmore rule
+owns "Read more: <headline>".) Above or below the article (before its first
+or after its last long paragraph) it also removes list headings such as
+"Related Stories", "Most Read", "Trending", "Recent Articles", "You may also
+like", "Related coverage from …:", "Les plus lus", "Meistgelesen", with the
+headlines listed under them, and, below the article, a headline link
+ending in "»". A headline is a short line that is not a sentence. A list
+without such a heading stays: tour dates, ingredients and the titles of
+works are lists too. In the middle of the
+article a heading of two words or more goes with its list of two
+headlines or more; a one-word heading such as "More" or "Trending" may be
+a subhead there and stays. A line whose text after the label is a
+sentence ("Related: the senators traded blame all week.") stays.`,
+	Needs: `a [related] label followed by a separator and a headline; or a heading that is
+only such a label, at the article's edge (or of two words in its middle),
+with the headlines below it; or, below the article, a headline ending in
+"»".`,
+	Example: bylineBody + "\n\nRelated: Senate leaders trade blame over budget\n",
+	Find:    findRelated,
 }
+
+var relatedLabels = lexicon.Get("related")
 
 const maxHeadline = 160
 
-var (
-	relatedLink = regexp.MustCompile(`^\[?(?i:related(?: (?:articles?|stories|story|posts?|content|coverage|links?|news|reading|video))?|also read|read also|see also|also see|see more|more on this(?: story)?|watch)\s*[:|]\s*\S.{0,150}$`)
-	// relatedHeading introduces a list of other stories.
-	relatedHeading = regexp.MustCompile(`^(?i:related|related (?:articles?|stories|story|posts?|content|coverage|links?|news|topics|tags|videos?)|` +
-		`more (?:stories|news|articles|videos|headlines)|more from .{1,40}|more great .{1,30} stories|more:|` +
-		`most (?:read|popular|viewed|shared|commented|watched)(?: (?:stories|articles|news|this week|today|now))?|` +
-		`popular (?:now|this week|today|stories|posts|articles)|trending(?: now| stories| articles| topics| news)?|` +
-		`recent (?:articles|posts|stories|news)|latest (?:news|stories|articles|posts|headlines)|top stories|editor['’]?s picks|` +
-		`recommended(?: for you| stories| articles| reading)?|you (?:may|might) also (?:like|enjoy)|you may be interested in|` +
-		`what to read next|read next|up next|don['’]t miss|in other news|related coverage(?: from .{1,60})?)` +
-		`\s*(?::|\.\.\.|…)?$`)
-)
-
-var (
-	relatedFirstWords = setOf("related", "also", "read", "see", "more", "watch")
-	headingFirstWords = setOf("related", "more", "more:", "most", "popular", "trending", "recent", "latest", "top", "editor's",
-		"editors", "editor’s", "recommended", "you", "what", "read", "up", "don't", "don’t", "in")
-)
-
-func findRelated(d *Doc) []Span {
+func findRelated(d *Doc) []Candidate {
 	z := d.zone()
-	var spans []Span
+	var cs []Candidate
 	for i := 0; i < len(d.Lines); i++ {
 		l := d.Lines[i]
-		if l.Blank || l.End-l.Start > maxHeadline+20 {
+		if l.Blank || l.Width() > maxHeadline+20 {
 			continue
 		}
-		t, _ := d.trimmed(l)
-		w := firstWord(t)
-		if relatedFirstWords[w] && relatedLink.Match(t) && !proseAfterLabel(t) {
-			spans = append(spans, Span{l.Start, l.End})
-			continue
-		}
-		if l.End-l.Start > 80 || !z.edge(i) || !headingFirstWords[w] || !relatedHeading.Match(t) {
-			continue
-		}
-		end := l.End
-		if z.top(i) {
-			// Above the article a list ends with its paragraph; without
-			// blank lines between paragraphs its end is unknown.
-			if p := paraOf(d, i); p.Last > i {
-				for j := i + 1; j <= p.Last && j < z.first && isHeadline(d, d.Lines[j]); j++ {
-					end = d.Lines[j].End
-				}
-			}
-		} else {
-			j := i + 1
-			for ; j < len(d.Lines); j++ {
-				n := d.Lines[j]
-				if n.Blank {
+		t, off := d.trimmed(l)
+		n := labelAt(relatedLabels, t)
+		if n > 0 {
+			rest := bytes.TrimSpace(t[n:])
+			switch {
+			case len(rest) > 1 && (rest[0] == ':' || rest[0] == '|') || bytes.HasPrefix(rest, []byte("—")) || bytes.HasPrefix(rest, []byte(" - ")):
+				if len(bytes.TrimSpace(bytes.Trim(rest, ":|—-]"))) > 0 {
+					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "link to another story",
+						Tail: tailAfter(t, off, n)}})
 					continue
 				}
-				if !isHeadline(d, n) {
-					break
-				}
-				end = n.End
 			}
-			i = j - 1
+			if isArrows(rest) || headingOfName(t[:n], rest) {
+				// A heading: with its list, at the edges, or of two words
+				// or more with a list of two headlines or more.
+				multi := bytes.IndexByte(t[:n], ' ') > 0
+				end, listed := headlineList(d, i, z)
+				if z.edge(i) || multi && listed >= 2 {
+					cs = append(cs, Candidate{Span{l.Start, d.Lines[end].End}, Evidence{Kind: Shape, Why: "list of other stories"}})
+					i = end
+				}
+				continue
+			}
 		}
-		spans = append(spans, Span{l.Start, end})
+		if relatedHeading(t) {
+			end, listed := headlineList(d, i, z)
+			if z.edge(i) || listed >= 2 {
+				cs = append(cs, Candidate{Span{l.Start, d.Lines[end].End}, Evidence{Kind: Shape, Why: "list of other stories"}})
+				i = end
+				continue
+			}
+		}
+		if z.bottom(i) && linkArrowed(t) && isHeadline(bytes.TrimRight(t, " »›→")) {
+			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: `headline link ending in "»"`}})
+		}
 	}
-	return spans
+	return cs
 }
 
-// paraOf returns the paragraph holding line i.
-func paraOf(d *Doc, i int) Para {
-	for _, p := range d.Paras {
-		if p.First <= i && i <= p.Last {
-			return p
+// headlineList returns the last line of the run of headlines after line
+// i, and how many there are; blank lines may separate them. Above the
+// article the run ends with its paragraph, where paragraphs are separated
+// by blank lines: the article's title may follow it.
+func headlineList(d *Doc, i int, z zone) (end, n int) {
+	end = i
+	top := z.first >= 0 && i < z.first
+	for j := i + 1; j < len(d.Lines); j++ {
+		l := d.Lines[j]
+		if l.Blank {
+			if top && n > 0 {
+				break
+			}
+			continue
 		}
+		if top && j >= z.first {
+			break
+		}
+		if t, _ := d.trimmed(l); !isHeadline(t) {
+			break
+		}
+		end = j
+		n++
 	}
-	return Para{First: i, Last: i}
+	return end, n
 }
 
-// isHeadline reports whether line l reads as a headline rather than a
-// sentence: short, and not closed by a full stop.
-func isHeadline(d *Doc, l Line) bool {
-	t, _ := d.trimmed(l)
+// isHeadline reports whether trimmed line t reads as a headline or a link
+// to one: two words or more, at most 160 bytes, not a sentence.
+func isHeadline(t []byte) bool {
 	if len(t) == 0 || len(t) > maxHeadline {
 		return false
 	}
-	return !bytes.HasSuffix(t, []byte(".")) || bytes.HasSuffix(t, []byte("..."))
+	if isLink(t) {
+		return true
+	}
+	ws := countWords(t)
+	if ws.words < 2 || ws.words > 25 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRune(t)
+	shortQuestion := last == '?' && ws.words <= 15
+	if readsAsSentence(t) && !shortQuestion {
+		return false
+	}
+	if last == ':' || last == ',' || last == ';' || last == '.' && !bytes.HasSuffix(t, []byte("...")) {
+		return false
+	}
+	first, _ := utf8.DecodeRune(t)
+	return unicode.IsUpper(first) || unicode.IsDigit(first) || first == '‘' || first == '\'' || first == '"' || first == '“'
+}
+
+var (
+	relatedStarts = lexicon.Get("relatedstarts")
+	relatedEnds   = lexicon.Get("relatedends")
+)
+
+// relatedHeading reports whether t is a heading over other stories that
+// the lexicon does not list whole: a [related] word first, a word such as
+// "Stories" or "News" last, six words at most: "More Great WIRED Stories".
+func relatedHeading(t []byte) bool {
+	t = bytes.TrimRight(t, ":.…")
+	words := bytes.Fields(t)
+	if len(words) < 2 || len(words) > 6 || endsSentence(t) {
+		return false
+	}
+	return (relatedLabels.HasBytes(words[0]) || relatedStarts.HasBytes(words[0])) && relatedEnds.HasBytes(words[len(words)-1])
+}
+
+// headingOfName reports whether a label that ends in a preposition is
+// followed by a short name, as in "More from Local News" or "Related
+// coverage from How to Do Everything: Money:".
+func headingOfName(label, rest []byte) bool {
+	i := bytes.LastIndexByte(label, ' ')
+	if i < 0 {
+		return false
+	}
+	switch string(bytes.ToLower(label[i+1:])) {
+	case "from", "on", "in", "about":
+	default:
+		return false
+	}
+	rest = bytes.TrimRight(rest, ":.…")
+	ws := countWords(rest)
+	return ws.words >= 1 && ws.words <= 6 && ws.upper*2 >= ws.words
 }

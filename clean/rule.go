@@ -22,6 +22,10 @@ type Rule struct {
 	// Needs states the evidence the rule needs before it proposes a
 	// removal, for "decruft rules NAME".
 	Needs string
+	// Requires lists the rules whose candidates Find reads, through
+	// d.ResultOf, as go/analysis analyzers require each other. They run
+	// first, once per document, whether or not they are enabled.
+	Requires []*Rule
 	// Find proposes removals from d, each with its evidence. The guard
 	// decides which go.
 	Find func(d *Doc) []Candidate
@@ -57,6 +61,8 @@ var All = []*Rule{
 	Ads,
 	Related,
 	Social,
+	Media,
+	Consent,
 	Footer,
 	Truncation,
 	Duplicate,
@@ -78,10 +84,26 @@ func Validate(rules []*Rule) error {
 			return fmt.Errorf("rule %q: empty doc", r.Name)
 		case r.Find == nil:
 			return fmt.Errorf("rule %q: no Find function", r.Name)
+		case requiresItself(r, r, 0):
+			return fmt.Errorf("rule %q requires itself", r.Name)
 		}
 		seen[r.Name] = true
 	}
 	return nil
+}
+
+// requiresItself reports whether r is among the requirements of req, at
+// any depth.
+func requiresItself(r, req *Rule, depth int) bool {
+	if depth > len(All)+8 {
+		return true // a cycle that does not pass through r
+	}
+	for _, q := range req.Requires {
+		if q == r || requiresItself(r, q, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // Defaults returns the rules of all that are on by default.

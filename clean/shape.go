@@ -14,6 +14,7 @@ import (
 var (
 	functionWords = lexicon.Get("function")
 	continuers    = lexicon.Get("continue")
+	auxiliaries   = lexicon.Get("aux")
 )
 
 // wordStats counts t's words (runs of letters and digits with their inner
@@ -47,12 +48,30 @@ func countWords(t []byte) wordStats {
 		case unicode.IsLower(r) || unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsTitle(r):
 			ws.lower++
 		}
-		if j-i <= 8 && functionWords.HasBytes(bytes.TrimRight(t[i:j], ",.;:!?\"'”’)")) {
+		if w := trimWordEnd(t[i:j]); len(w) <= 8 && functionWords.HasBytes(w) {
 			ws.function++
 		}
 		i = j
 	}
 	return ws
+}
+
+// trimWordEnd cuts the punctuation that may end a word: commas, full
+// stops, quotes, brackets.
+func trimWordEnd(w []byte) []byte {
+	for len(w) > 0 {
+		switch w[len(w)-1] {
+		case ',', '.', ';', ':', '!', '?', '"', '\'', ')':
+			w = w[:len(w)-1]
+			continue
+		}
+		if r, n := utf8.DecodeLastRune(w); r == '”' || r == '’' {
+			w = w[:len(w)-n]
+			continue
+		}
+		return w
+	}
+	return w
 }
 
 // endsSentence reports whether t ends as a sentence does: in ".", "!", "?",
@@ -104,19 +123,20 @@ func caselessProse(t []byte) bool {
 // "Comments are closed" + ", the sign on the door read."; " for the latest
 // news.", ": Senate votes on budget" and " »" do not. A tail may start with
 // a separator and then hold a headline, a name or a link, or continue the
-// prompt with a word such as "to", "for", "and", "here".
+// prompt with a word such as "to", "for", "and", "here" — as long as no
+// auxiliary ("was", "is") makes the label the subject of a sentence.
 func tailRunsOn(tail []byte) bool {
 	t := bytes.TrimSpace(tail)
 	sep, comma := false, false
 	for len(t) > 0 {
 		r, n := utf8.DecodeRune(t)
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '#' {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '#' || r == '"' || r == '“' || r == '«' || r == '\'' || r == '‘' {
 			break
 		}
 		switch r {
 		case ',', ';':
 			comma = true
-		case ':', '|', '-', '–', '—', '»', '›', '>', '→', '(', '[', '•', '·', '/':
+		case ':', '|', '-', '–', '—', '»', '›', '>', '→', '(', '[', '•', '·', '/', '：':
 			sep = true
 		}
 		t = bytes.TrimLeft(t[n:], " \t")
@@ -124,22 +144,100 @@ func tailRunsOn(tail []byte) bool {
 	if len(t) == 0 || isLink(t) || t[0] == '@' || t[0] == '#' {
 		return false
 	}
+	if linkArrowed(t) || endsInAddress(t) && countWords(t).words <= 10 {
+		// "… How do you handle? »", "great articles here: http://…": a
+		// link to follow, whatever its words.
+		return false
+	}
+	if bytes.HasSuffix(bytes.TrimRight(t, "\"'”’) "), []byte("?")) {
+		return true // a question: "Follow us on Instagram or Facebook?"
+	}
 	r, _ := utf8.DecodeRune(t)
 	if unicode.IsLower(r) {
-		if comma || sep {
-			// ", the sign on the door read."; ": the day we met."
-			return true
+		if comma {
+			return true // ", the sign on the door read."
+		}
+		if sep {
+			// ": the day we met." is prose; ": democracy, impeachment"
+			// is a list of tags.
+			ws := countWords(t)
+			return ws.function >= 2 || hasAuxiliary(t)
 		}
 		end := bytes.IndexAny(t, " \t,.;:!?")
 		if end < 0 {
 			end = len(t)
 		}
-		return !continuers.HasBytes(t[:end])
+		// A prompt goes on for a few words: "for the latest news", and
+		// its site may add notices after it ("Prices may change.").
+		first := t[:sentenceEnd(t, 0)]
+		return !continuers.HasBytes(t[:end]) || hasAuxiliary(first) || countWords(first).words > 14 || commaClause(first)
 	}
-	// A capitalised tail is a headline or a name, unless it is a sentence:
-	// "Related: The senators traded blame over the budget all week."
-	return readsAsSentence(t) && bytes.HasSuffix(bytes.TrimRight(t, "\"'”’) "), []byte(".")) && !sep ||
-		sep && readsAsSentence(t) && countWords(t).words >= 12
+	if sep {
+		// A headline or a name after "Related:" or "Photo:"; a long
+		// sentence there is prose.
+		return readsAsSentence(t) && countWords(t).words >= 12
+	}
+	// "Share this article Facebook Twitter"; but "Follow us on Twitter
+	// Bob said." runs on.
+	return readsAsSentence(t) || hasAuxiliary(t)
+}
+
+// linkArrowed reports whether t ends in a link arrow: "… the romance »".
+func linkArrowed(t []byte) bool {
+	t = bytes.TrimRight(t, " ")
+	return bytes.HasSuffix(t, []byte("»")) || bytes.HasSuffix(t, []byte("›")) || bytes.HasSuffix(t, []byte("→"))
+}
+
+// endsInAddress reports whether t's last word is a web address or a
+// site's domain: "http://…", "www.site.net", "HarveyOrganBlog.com".
+func endsInAddress(t []byte) bool {
+	t = bytes.TrimRight(t, " .)]")
+	w := t
+	if i := bytes.LastIndexAny(t, " \t"); i >= 0 {
+		w = t[i+1:]
+	}
+	if isLink(w) {
+		return true
+	}
+	if i := bytes.LastIndexByte(w, ':'); i >= 0 {
+		w = w[i+1:] // "at:www.site.net"
+	}
+	return siteAddress(w)
+}
+
+// siteAddress reports whether w is a domain name: letters, digits, dots
+// and hyphens, with a dot before a top-level part of two to six letters.
+func siteAddress(w []byte) bool {
+	if i := bytes.IndexByte(w, '/'); i > 0 {
+		w = w[:i]
+	}
+	dot := bytes.LastIndexByte(w, '.')
+	if dot <= 0 || len(w)-dot-1 < 2 || len(w)-dot-1 > 6 {
+		return false
+	}
+	for _, c := range w[dot+1:] {
+		if !isASCIILetter(c) {
+			return false
+		}
+	}
+	for _, c := range w[:dot] {
+		if !isASCIILetter(c) && !isDigit(c) && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// hasAuxiliary reports whether t holds an auxiliary or copula as a word.
+func hasAuxiliary(t []byte) bool {
+	for _, w := range bytes.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		if len(w) <= 8 && auxiliaries.HasBytes(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isLink reports whether t starts with a web address.

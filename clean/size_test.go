@@ -75,31 +75,3 @@ func TestSizeManyLines(t *testing.T) {
 		t.Errorf("not idempotent")
 	}
 }
-
-// TestSizeNestedHTML extracts text nested 100,000 elements deep, for each
-// kind of element HTMLToText counts, and unclosed ones.
-func TestSizeNestedHTML(t *testing.T) {
-	n := bigOrShort(t, 100_000, 10_000)
-	for _, tc := range []struct{ open, close, want string }{
-		{"<div>", "</div>", "text\n\nafter\n"},
-		{"<span>", "</span>", "text\n\nafter\n"},
-		{"<a href=x>", "</a>", "text\n\nafter\n"},
-		{"<figcaption>", "</figcaption>", "text\n\nafter\n"},
-		{"<pre>", "</pre>", "text\n\nafter\n"},
-		{"<template>", "</template>", "after\n"},
-		{"<table><tr><td>", "</td></tr></table>", "text\n\nafter\n"},
-		{"<p>", "", "text\n\nafter\n"},    // unclosed
-		{"<li>", "", "text\n\nafter\n"},   // unclosed
-		{"<b><i>", "", "text\n\nafter\n"}, // unclosed
-		{"", "</div>", "text\n\nafter\n"}, // stray end tags
-	} {
-		in := strings.Repeat(tc.open, n) + "text" + strings.Repeat(tc.close, n) + "<p>after</p>"
-		got := HTMLToText([]byte(in))
-		if string(got) != tc.want {
-			t.Errorf("%d × %s%s: got %.80q, want %q", n, tc.open, tc.close, got, tc.want)
-		}
-		if res := Text(got); !bytes.Equal(res.Output, got) {
-			t.Errorf("%d × %s%s: the rules changed %q", n, tc.open, tc.close, got)
-		}
-	}
-}

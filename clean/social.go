@@ -2,90 +2,390 @@ package clean
 
 import (
 	"bytes"
-	"regexp"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/decruft/decruft/clean/lexicon"
 )
 
-// Social removes share, follow, subscribe and app prompts.
+// Social removes share, follow and newsletter prompts, and share blocks.
 var Social = &Rule{
 	Name:    "social",
 	Default: true,
-	Doc: `share, follow, newsletter and app prompts
+	Doc: `share, follow and newsletter prompts and share blocks
 
-Removes lines that ask the reader to do something with the page rather
-than tell the story: share buttons ("Share this article", "Share on:
-Facebook Twitter", "Share Tweet Submit", "Sharing is caring!"), newsletter
-sign-ups ("Sign up for our newsletter…", "Click here to subscribe to …"),
-follow prompts ("Follow us on Twitter"), app prompts ("CLICK HERE TO GET
-THE FOX NEWS APP") and a "Click To Tweet" glued to a line's end. Lines that
-could also be article text, such as a sentence that mentions a newsletter,
-a single "Print" or "Comments", or a share count, go only above or below
-the article (before its first or after its last long paragraph).`,
+Removes the prompts and buttons that sites put around an article: "Share
+this article", "Share on: Facebook Twitter Reddit", "Sign up for our
+newsletter", "Follow us on Twitter", "Follow ONE Esports on Facebook and
+Twitter for more news", "Subscribe to Canada Free Press for FREE", "Click
+here to subscribe to The Paradigm Newsletter", "Leave a comment", "See an
+error in this article? Send us a correction", in the languages of the
+lexicon ("Partager", "Teilen", "Suivez-nous", "Síguenos", "Condividi",
+"Udostępnij", "Поделиться"); and share blocks, runs of short lines naming
+networks and actions ("Share this:", "Facebook", "Email", "WhatsApp",
+"More", "Like this:", "Like Loading…"), which go whole, as a lone network
+name does not. A prompt whose words run on into a sentence ("Follow us on
+Twitter was his slogan.") is article text and stays; so do sentences
+about newsletters and social media.`,
+	Needs: `a line that starts with a prompt of the [social] lexicon and ends there or
+goes on as a prompt does ("for the latest news", a link, a site's name); a
+call to action (a [cta] verb first, with a [ctaobject], a network or a link,
+and no verb that makes it a sentence); or a block of two lines or more that
+name [networks] or prompts and nothing else.`,
 	Example: "The museum reopens in May.\n\nShare this article\n",
-	Find: func(d *Doc) []Candidate {
-		return spansAs(findSocial(d), Evidence{Kind: Label, Why: "share, follow or newsletter prompt"})
-	},
+	Find:    findSocial,
 }
 
 var (
-	// socialLine is a prompt wherever it stands.
-	socialLine = regexp.MustCompile(`^(?i:` +
-		`share(?: this| the)?(?: article| story| post| page| video| link)?(?: (?:on|via|to|with) (?:facebook|twitter|linkedin|whatsapp|e-?mail|reddit|pinterest|x))?|` +
-		`share (?:on|via)\s*:?\s*(?:(?:facebook|twitter|reddit|google\+|linkedin|whatsapp|e-?mail|pinterest|tumblr|flipboard|messenger|x)[\s,|•·]*)+|` +
-		`(?:share|tweet|submit|e-?mail|pin|whatsapp|facebook|twitter|linkedin|reddit)(?:\s*[|•·/]?\s*(?:share|tweet|submit|e-?mail|pin|whatsapp|facebook|twitter|linkedin|reddit|print|save))+|` +
-		`share all sharing options(?: for: .{1,150})?|close share panel|sharing is caring!?|click to tweet|` +
-		`(?:please )?(?:click here to )?(?:sign up|subscribe|register) (?:to|for) [^,;.!?]{0,80}newsletters?\b[^,;"“”]{0,100}|` +
-		`click here to (?:get|download) the .{1,40} app|download (?:our|the free) .{1,40} app\b.{0,80}|` +
-		`follow (?:us|me|@\w+) on (?:twitter|facebook|instagram|linkedin|youtube|tiktok|social media|x)\b[^,;"“”]{0,80}` +
-		`)\s*[:.!]?$`)
-	// edgeSocial is a prompt only above or below the article.
-	edgeSocial = regexp.MustCompile(`^(?i:` +
-		`share|tweet|e-?mail|print|save|comments?(?: comments?)?|view comments|show comments|post (?:a )?comment.{0,6}|` +
-		`leave a (?:comment|reply)|add (?:a )?comment|join the (?:conversation|discussion)|\d[\d,.]*[km]? (?:shares?|comments?)|` +
-		`(?:[^.!?]{0,80}[.!?]\s+)?(?:sign up|subscribe|get|stay up to date|click here)\b.{0,120}\b(?:newsletters?|inbox)\b.{0,80}|` +
-		`follow \S.{0,60}? on (?:twitter|facebook|instagram|linkedin|youtube|tiktok)\b.{0,140}|` +
-		`follow (?:ap's|our|all of our) (?:full )?coverage\b.{0,150}` +
-		`)\s*[:.!]?$`)
-	clickToTweet = []byte("Click To Tweet")
+	socialPrompts = lexicon.Get("social")
+	networks      = lexicon.Get("networks")
+	ctaVerbs      = lexicon.Get("cta")
+	ctaObjects    = lexicon.Get("ctaobject")
 )
 
-func findSocial(d *Doc) []Span {
+const maxSocialLine = 240
+
+func findSocial(d *Doc) []Candidate {
 	z := d.zone()
-	var spans []Span
+	var cs []Candidate
+	blockStart, blockEnd, names := -1, -1, 0
+	flush := func() {
+		switch {
+		case blockStart < 0:
+		case names >= 2:
+			cs = append(cs, Candidate{Span{d.Lines[blockStart].Start, d.Lines[blockEnd].End},
+				Evidence{Kind: Shape, Why: "block of share buttons"}})
+		default:
+			// Too few buttons for a block: its prompts may still go
+			// alone, and a lone button at the article's edge.
+			for j := blockStart; j <= blockEnd; j++ {
+				l := d.Lines[j]
+				if l.Blank {
+					continue
+				}
+				t, off := d.trimmed(l)
+				if bytes.IndexByte(t, ' ') > 0 {
+					if c, ok := socialPrompt(t, off); ok {
+						c.Span = Span{l.Start, l.End}
+						cs = append(cs, c)
+					}
+				} else if z.edge(j) && socialPrompts.HasBytes(undecorate(t)) {
+					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "share or comment button at the article's edge"}})
+				}
+			}
+		}
+		blockStart, blockEnd, names = -1, -1, 0
+	}
 	for i, l := range d.Lines {
 		if l.Blank {
 			continue
 		}
 		t, off := d.trimmed(l)
-		if bytes.HasSuffix(t, clickToTweet) {
-			// "… with much less stress.Click To Tweet": cut the button only.
-			if len(t) > len(clickToTweet) {
-				spans = append(spans, Span{off + len(t) - len(clickToTweet), off + len(t)})
-				continue
+		if len(t) > maxSocialLine {
+			flush()
+			if c, ok := gluedPrompt(t, off); ok {
+				cs = append(cs, c)
 			}
-		}
-		if len(t) > 220 {
 			continue
 		}
-		// Every prompt starts with one of socialFirstWords, but for an
-		// edge line's count ("1.2k shares") or newsletter sentence.
-		w := socialFirstWords[firstWord(t)]
-		if w && socialLine.Match(t) ||
-			z.edge(i) && (w || isDigit(t[0]) || mentionsInbox(t)) && edgeSocial.Match(t) {
-			spans = append(spans, Span{l.Start, l.End})
+		if n := shareButtons(t); n > 0 {
+			if blockStart < 0 {
+				blockStart = i
+			}
+			blockEnd, names = i, names+n
+			continue
+		}
+		flush()
+		if c, ok := socialPrompt(t, off); ok {
+			c.Span = Span{l.Start, l.End}
+			cs = append(cs, c)
+		} else if z.edge(i) && newsletterPromo(t) {
+			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "newsletter promo at the article's edge"}})
 		}
 	}
-	return spans
+	flush()
+	for _, l := range d.Lines {
+		if l.Blank {
+			continue
+		}
+		// "… with much less stress.Click To Tweet": cut the button only.
+		if t, off := d.trimmed(l); len(t) > len(clickToTweet) && bytes.HasSuffix(t, clickToTweet) {
+			cs = append(cs, Candidate{Span{off + len(t) - len(clickToTweet), off + len(t)},
+				Evidence{Kind: Marker, Why: `"Click To Tweet" button`}})
+		}
+	}
+	return cs
 }
 
-// mentionsInbox reports whether t speaks of a newsletter or an inbox.
-func mentionsInbox(t []byte) bool {
-	return bytes.Contains(t, []byte("ewsletter")) || bytes.Contains(t, []byte("nbox"))
+var clickToTweet = []byte("Click To Tweet")
+
+// shareButtons returns how many network or share-action names line t
+// holds when it holds nothing else ("Facebook", "Share this:", "Twitter |
+// Email | Print", "Play Facebook", "12 Shares"), or 0.
+func shareButtons(t []byte) int {
+	if n := socialPrompts.Prefix(t); n > 0 && isArrows(t[n:]) && bytes.Count(t, []byte(" ")) < 4 {
+		// "Share this:", "Like this:", "Copy link": a button, and a name.
+		return 1
+	}
+	n := 0
+	rest := t
+	if k := mediaWords.Prefix(rest); k > 0 && k < len(rest) {
+		rest = bytes.TrimLeft(rest[k:], " ") // "Play Facebook"
+	}
+	for len(rest) > 0 {
+		k := networks.Prefix(rest)
+		if k == 0 {
+			if w := countLike(rest); w > 0 {
+				k = w
+			} else {
+				return 0
+			}
+		}
+		n++
+		rest = bytes.TrimLeft(rest[k:], " |•·/,:.-–")
+	}
+	return n
+}
+
+// countLike matches a share count or a liking widget: "12 Shares", "1.2k",
+// "Like Loading...", "0 Comments".
+func countLike(t []byte) int {
+	i := 0
+	for i < len(t) && (isDigit(t[i]) || i > 0 && (t[i] == '.' || t[i] == ',' || t[i] == 'k' || t[i] == 'K')) {
+		i++
+	}
+	if i > 0 && (i == len(t) || t[i] == ' ') {
+		rest := bytes.TrimLeft(t[i:], " ")
+		for _, w := range [][]byte{[]byte("shares"), []byte("share"), []byte("comments"), []byte("comment")} {
+			if len(rest) >= len(w) && bytes.EqualFold(rest[:len(w)], w) {
+				return len(t) - len(rest) + len(w)
+			}
+		}
+		if len(rest) == 0 {
+			return i
+		}
+	}
+	if bytes.HasPrefix(t, []byte("Like Loading")) {
+		return len(t)
+	}
+	return 0
+}
+
+// socialPrompt classifies trimmed line t (at offset off) as a prompt.
+func socialPrompt(t []byte, off int) (Candidate, bool) {
+	if n := socialPrompts.Prefix(t); n > 0 {
+		single := bytes.IndexByte(t[:n], ' ') < 0
+		if single && !isArrows(t[n:]) {
+			// "Share", "Comments", "Print" alone are buttons; followed by
+			// more words they may be anything.
+			return Candidate{}, false
+		}
+		if single {
+			return Candidate{Evidence: Evidence{Kind: Shape, Why: "share or comment button"}}, true
+		}
+		return Candidate{Evidence: Evidence{Kind: Label, Why: "share, follow or newsletter prompt", Tail: tailAfter(t, off, n)}}, true
+	}
+	if n := followPrompt(t); n > 0 {
+		return Candidate{Evidence: Evidence{Kind: Label, Why: "follow prompt", Tail: tailAfter(t, off, n)}}, true
+	}
+	if callToAction(t) || clickHereEnd(t) || promoToAddress(t) {
+		return Candidate{Evidence: Evidence{Kind: Shape, Why: "call to action"}}, true
+	}
+	return Candidate{}, false
+}
+
+// gluedPrompt finds a prompt that an extractor glued to the end of a
+// paragraph, as its last sentence or two: "… warranty card. Follow
+// @BGRDeals on Twitter to keep up with the latest deals." It is cut from
+// the line from that sentence on.
+func gluedPrompt(t []byte, off int) (Candidate, bool) {
+	starts := sentenceStarts(t[max(0, len(t)-400):])
+	base := max(0, len(t)-400)
+	for k := len(starts) - 1; k >= 1 && k >= len(starts)-2; k-- {
+		s := base + starts[k]
+		tail := t[s:]
+		if ctaVerbs.Prefix(tail) == 0 && socialPrompts.Prefix(tail) == 0 && !bytes.HasPrefix(tail, []byte("Follow ")) {
+			continue // every prompt opens with one of these
+		}
+		if countWords(tail).words > 40 {
+			break
+		}
+		first := tail[:sentenceEnd(tail, 0)]
+		if countWords(first).words < 4 {
+			continue // "Visit fraserinstitute.org." ends an about-us paragraph
+		}
+		if c, ok := socialPrompt(bytes.TrimRight(first, " "), off+s); ok && c.Kind != Shape || callToAction(first) || newsletterPromo(first) {
+			c.Span = Span{off + s, off + len(t)}
+			c.Why = "prompt glued to the end of a paragraph"
+			if c.Kind == Shape {
+				c.Kind = Label
+			}
+			return c, true
+		}
+	}
+	return Candidate{}, false
+}
+
+// sentenceStarts returns where t's sentences start: 0, and each offset
+// after a sentence's final punctuation and a space where a capital letter
+// or a quote follows.
+func sentenceStarts(t []byte) []int {
+	starts := []int{0}
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] != ' ' {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRune(t[:i])
+		if prev != '.' && prev != '!' && prev != '?' {
+			continue
+		}
+		j := i
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		if r, _ := utf8.DecodeRune(t[j:]); unicode.IsUpper(r) || r == '@' {
+			starts = append(starts, j)
+		}
+		i = j
+	}
+	return starts
+}
+
+// newsletterPromo reports whether t asks the reader to sign up for a
+// newsletter: forty words at most, naming a newsletter or an inbox, with a
+// sentence that opens with a call to action ("Sign up for …", "Get top
+// news in your inbox") and no auxiliary that would make it a report
+// ("Its newsletter had 3,400 subscribers.").
+func newsletterPromo(t []byte) bool {
+	if len(t) > 400 || countWords(t).words > 40 || hasAuxiliary(t) {
+		return false
+	}
+	lt := bytes.ToLower(t)
+	if !bytes.Contains(lt, []byte("newsletter")) && !bytes.Contains(lt, []byte("inbox")) {
+		return false
+	}
+	for from := 0; from < len(t); {
+		end := sentenceEnd(t, from)
+		s := bytes.TrimLeft(t[from:end], " ")
+		for _, w := range bytes.Fields(s) {
+			// The call may follow a site's name: "DH Newsletter … Get top news".
+			if r, _ := utf8.DecodeRune(w); unicode.IsUpper(r) && ctaVerbs.Prefix(w) > 0 {
+				return true
+			}
+		}
+		from = end
+	}
+	return false
+}
+
+// clickHereEnd reports whether t is a short promo that ends in "Click
+// here": "More Critical Reads by Lisa Haven! Click Here!", "(To Donate
+// to Site.com Click Here)", "For more places to find X – Click Here Now".
+func clickHereEnd(t []byte) bool {
+	t = bytes.TrimRight(bytes.Trim(t, "()[] "), "!.: ")
+	lt := bytes.ToLower(t[max(0, len(t)-16):])
+	lt = bytes.TrimSuffix(lt, []byte(" now"))
+	return bytes.HasSuffix(lt, []byte("click here")) && countWords(t).words <= 25 && !hasAuxiliary(t[:len(t)-min(len(t), 10)])
+}
+
+// promoToAddress reports whether t is a short line without a full stop
+// that opens with a call to action or a read-more label and ends in a web
+// address: "To read more from Dan, visit www.dan-lucas.com", "SEE MORE UK
+// COLUMN NEWS AT: UK COLUMN.ORG".
+func promoToAddress(t []byte) bool {
+	if bytes.HasSuffix(t, []byte(".")) || countWords(t).words > 15 || !endsInAddress(t) {
+		return false
+	}
+	lead := bytes.TrimPrefix(bytes.TrimPrefix(t, []byte("To ")), []byte("to "))
+	return ctaVerbs.Prefix(lead) > 0 || readMorePhrases.Prefix(lead) > 0 || relatedLabels.Prefix(t) > 0 ||
+		bytes.Contains(bytes.ToLower(t), []byte(" visit "))
+}
+
+// followPrompt returns where "Follow NAME on NETWORK[, NETWORK and
+// NETWORK]" ends in t, or 0.
+func followPrompt(t []byte) int {
+	if len(t) < 12 || !bytes.EqualFold(t[:7], []byte("follow ")) {
+		return 0
+	}
+	on := bytes.Index(t, []byte(" on "))
+	if on < 0 || on > 70 {
+		return 0
+	}
+	i := on + len(" on ")
+	end := 0
+	for i < len(t) {
+		k := networks.Prefix(t[i:])
+		if k == 0 {
+			break
+		}
+		end = i + k
+		i = end
+		for _, sep := range []string{", and ", " and ", ", ", " & ", " or ", " | "} {
+			if bytes.HasPrefix(t[i:], []byte(sep)) {
+				i += len(sep)
+				break
+			}
+		}
+	}
+	return end
+}
+
+// callToAction reports whether t is a short prompt that asks the reader to
+// act: a [cta] verb first ("Subscribe", "Click here", "Download"), then an
+// object of the [ctaobject] lexicon, a network or a link, twenty words at
+// most, no auxiliary, and no clause after a comma.
+func callToAction(t []byte) bool {
+	n := ctaVerbs.Prefix(t)
+	if n == 0 {
+		return false
+	}
+	if r, _ := utf8.DecodeRune(t); !unicode.IsUpper(r) {
+		return false
+	}
+	ws := countWords(t)
+	if ws.words > 20 || ws.words < 2 || hasAuxiliary(t) || commaClause(t) {
+		return false
+	}
+	// A prompt that ends as a sentence must name what it offers: "Get
+	// started with 2B Mindset here." is the article's own advice.
+	sentence := endsSentence(t) && !bytes.HasSuffix(t, []byte("!"))
+	for _, w := range bytes.Fields(t[n:]) {
+		if !isLink(w) {
+			w = bytes.Trim(w, ",!.:;()[]\"'")
+		}
+		weak := sentence && weakObjects[string(bytes.ToLower(w))]
+		if ctaObjects.HasBytes(w) && !weak ||
+			networks.HasBytes(w) && !sentence || isLink(w) || siteAddress(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// weakObjects are [ctaobject] words that any sentence may hold.
+var weakObjects = map[string]bool{"here": true, "now": true, "today": true, "free": true, "ici": true, "hier": true,
+	"aquí": true, "qui": true, "aqui": true, "tutaj": true, "здесь": true, "member": true, "members": true, "account": true}
+
+// commaClause reports whether a comma in t opens a clause, a function
+// word after it other than "and" or "or", as in "Like many others here,
+// she moved in 2010."; ", guides, and highlights" is a list.
+func commaClause(t []byte) bool {
+	for i := bytes.IndexByte(t, ','); i >= 0; {
+		rest := bytes.TrimLeft(t[i+1:], " ")
+		w := rest
+		if j := bytes.IndexAny(rest, " ,.;:!?"); j >= 0 {
+			w = rest[:j]
+		}
+		if r, _ := utf8.DecodeRune(w); unicode.IsLower(r) && functionWords.HasBytes(w) && !continuers.HasBytes(w) {
+			return true
+		}
+		j := bytes.IndexByte(t[i+1:], ',')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-var (
-	socialFirstWords = setOf("share", "sharing", "tweet", "submit", "email", "e-mail", "pin", "whatsapp", "facebook",
-		"twitter", "linkedin", "reddit", "print", "save", "comment", "comments", "view", "show", "post", "leave",
-		"add", "join", "sign", "subscribe", "register", "please", "click", "download", "follow", "close", "get", "stay")
-)

@@ -9,33 +9,38 @@ import (
 	"unicode/utf8"
 )
 
-// Teaser removes a duplicated teaser: a paragraph near the top that repeats
-// the opening of the article that follows it.
+// Teaser removes a teaser: a cut-off or marked copy of the article's
+// opening that stands before it.
 var Teaser = &Rule{
 	Name:    "teaser",
 	Default: true,
-	Doc: `duplicated teaser paragraphs near the top
+	Doc: `teasers: cut-off copies of the article's opening before it
 
-Removes a paragraph among the first few that is a copy of the article's
-opening as it follows a few lines later: the first paragraph repeated
-verbatim, a copy cut off mid-sentence at a word, a copy ending in "…",
-"..." or a NewsAPI marker like "[+2481 chars]", or one that runs across
-the article's first paragraphs joined by spaces. Copies are compared after
-folding white space, curly quotes and dashes, nothing looser. Short lines
-between the copies (aggregator lines, captions, credits) are allowed. A
-summary that is not a copy of the opening is article content and stays; so
-does a title that merely starts the first sentence.`,
+Removes a paragraph among the first few that copies the article's opening
+as it follows a few lines later, when the copy is a scraper's: cut off
+mid-sentence at a word, ending in "…", "..." or a NewsAPI marker like
+"[+2481 chars]", running across the article's first paragraphs joined by
+spaces — or repeated whole with site inserts between the two (an
+aggregator line, an image placeholder, an ad marker) that other rules
+recognise. Copies are compared after folding white space, curly quotes and
+dashes, nothing looser. Repeated text is article content by default: a
+paragraph repeated whole with prose between, or right after itself (a
+chorus), a question asked again, a summary that is not a copy, and a title
+that merely starts the first sentence all stay.`,
+	Needs: `a copy of the paragraph's text within a few lines after it, and one of: a
+truncation marker at its end; an end mid-sentence inside the copy's line;
+or, for a whole copy, only lines that other rules propose between the two.
+The copy itself stays.`,
 	Example: "Inside, the space reflects geopolitical realities. The delegation from Iceland\n\n" +
 		"news image\n\n" +
 		"Inside, the space reflects geopolitical realities. The delegation from Iceland, the alliance’s only member without a standing army, occupies a half-dozen offices.\n",
-	Find: func(d *Doc) []Candidate {
-		t := findTeaser(d)
-		if t == nil {
-			return nil
-		}
-		return []Candidate{*t}
-	},
+	Requires: teaserInserts,
+	Find:     findTeaser,
 }
+
+// teaserInserts are the rules that know the site inserts a whole copy and
+// the opening may have between them.
+var teaserInserts = []*Rule{Aggregator, Cartoon, Credit, Ads, Media, Social, ReadMore}
 
 const (
 	teaserCandidates = 4   // paragraphs from the top that may be a teaser
@@ -49,44 +54,77 @@ const (
 	teaserUnmarkedLen = 120
 )
 
-func findTeaser(d *Doc) *Candidate {
-	if !d.teaserDone {
-		d.teaser, d.teaserDone = searchTeaser(d), true
-	}
-	return d.teaser
+// A teaserCopy says where and how a teaser's copy stands.
+type teaserCopy struct {
+	start, end int  // its first line, and its last line's index
+	whole      bool // the copy ends with a line end: the teaser is no cut-off
 }
 
-func searchTeaser(d *Doc) *Candidate {
+func findTeaser(d *Doc) []Candidate {
+	chrome := make(map[int]bool) // lines that other rules propose whole
+	for _, r := range teaserInserts {
+		for _, c := range d.ResultOf(r) {
+			for i := d.LineAt(c.Start); i <= d.LineAt(c.End-1) && i < len(d.Lines); i++ {
+				if covers(d, c.Span, i) {
+					chrome[i] = true
+				}
+			}
+		}
+	}
 	for pi := 0; pi < len(d.Paras) && pi < teaserCandidates; pi++ {
 		p := d.Paras[pi]
-		copyAt := teaserCopy(d, p)
-		if copyAt < 0 {
+		cp, marked, ok := findCopy(d, p)
+		if !ok {
 			continue
 		}
 		// A copy that is itself copied again is a run of repeats: which
 		// one is the article's own is unclear, so all stay. (Removing one
 		// per run would also make cleaning the output remove another.)
-		if q := paraStartingAt(d, copyAt); q >= 0 && teaserCopy(d, d.Paras[q]) >= 0 {
-			return nil
+		if q := paraStartingAt(d, cp.start); q >= 0 {
+			if _, _, again := findCopy(d, d.Paras[q]); again {
+				return nil
+			}
 		}
-		c := d.Lines[copyAt]
-		return &Candidate{Span{p.Start, p.End}, Evidence{Kind: Copy,
-			Why: fmt.Sprintf("copy of the opening at line %d", copyAt+1), Copy: Span{c.Start, c.End}}}
+		if cp.whole && !marked && !insertsBetween(d, p.Last, cp.start, chrome) {
+			// Repeated whole with prose between, or right after itself:
+			// a question asked again, a chorus. Content.
+			continue
+		}
+		c := d.Lines[cp.start]
+		return []Candidate{{Span{p.Start, p.End}, Evidence{Kind: Copy,
+			Why: fmt.Sprintf("cut-off copy of the opening at line %d", cp.start+1), Copy: Span{c.Start, d.Lines[cp.end].End}}}}
 	}
 	return nil
 }
 
-// teaserCopy returns the line where a copy of paragraph p starts, if p
-// qualifies as a teaser and one follows it; else -1.
-func teaserCopy(d *Doc, p Para) int {
+// insertsBetween reports whether the lines strictly between line a and
+// line b are one or more site inserts, each proposed by another rule.
+func insertsBetween(d *Doc, a, b int, chrome map[int]bool) bool {
+	n := 0
+	for i := a + 1; i < b; i++ {
+		if d.Lines[i].Blank {
+			continue
+		}
+		if !chrome[i] {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// findCopy finds a copy of paragraph p after it, if p qualifies as a
+// teaser; marked says whether p ends in a truncation marker.
+func findCopy(d *Doc, p Para) (cp teaserCopy, marked, ok bool) {
 	if !headFollows(d, p) {
-		return -1
+		return cp, false, false
 	}
 	t, marked := cutTruncation(normalize(d.ParaText(p)))
 	if len(t) < teaserMinLen || strings.Count(t, " ") < 4 {
-		return -1
+		return cp, false, false
 	}
-	return copiedAfter(d, p.Last+1, t, marked)
+	cp, ok = copiedAfter(d, p.Last+1, t, marked)
+	return cp, marked, ok
 }
 
 // headFollows reports whether a line within reach after p starts as p
@@ -145,10 +183,10 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// copiedAfter returns the line where teaser t reappears in the lines from
-// line index from on, as consecutive lines joined by spaces, allowing a few
-// unrelated lines before and inside the copy; or -1.
-func copiedAfter(d *Doc, from int, t string, marked bool) int {
+// copiedAfter finds where teaser t reappears in the lines from line index
+// from on, as consecutive lines joined by spaces, allowing a few unrelated
+// lines before and inside the copy.
+func copiedAfter(d *Doc, from int, t string, marked bool) (teaserCopy, bool) {
 	pos, lead, gaps, start := 0, 0, 0, -1
 	for i := from; i < len(d.Lines); i++ {
 		l := d.Lines[i]
@@ -169,7 +207,7 @@ func copiedAfter(d *Doc, from int, t string, marked bool) int {
 			}
 			pos += len(u)
 			if pos == len(t) {
-				return start
+				return teaserCopy{start: start, end: i, whole: true}, true
 			}
 			pos++
 			continue
@@ -177,24 +215,30 @@ func copiedAfter(d *Doc, from int, t string, marked bool) int {
 			// The teaser stops inside this line.
 			next, _ := utf8.DecodeRuneInString(u[len(rest):])
 			cutAtWord := !unicode.IsLetter(next) && !unicode.IsDigit(next)
-			sentence := strings.ContainsAny(t[len(t)-1:], ".!?\"'") || strings.Contains(t, ". ")
+			last, _ := utf8.DecodeLastRuneInString(t)
+			midSentence := !isSentenceEnd(last)
 			if pos == 0 {
 				start = i
 			}
-			if marked || cutAtWord && (len(t) >= teaserUnmarkedLen || sentence) {
-				return start
+			if marked || cutAtWord && midSentence && (len(t) >= teaserUnmarkedLen || strings.Contains(t, ". ")) {
+				return teaserCopy{start: start, end: i}, true
 			}
-			return -1
+			if cutAtWord && !midSentence {
+				// Cut at a sentence's end: a whole sentence repeated, as
+				// an essay may repeat its opening line.
+				return teaserCopy{start: start, end: i, whole: true}, true
+			}
+			return teaserCopy{}, false
 		}
 		if pos == 0 {
 			if lead++; lead > teaserLead {
-				return -1
+				return teaserCopy{}, false
 			}
 			continue
 		}
 		if gaps++; gaps > teaserGaps || l.End-l.Start > teaserGapLen {
-			return -1
+			return teaserCopy{}, false
 		}
 	}
-	return -1
+	return teaserCopy{}, false
 }

@@ -16,7 +16,7 @@ type zone struct{ first, last int }
 func (d *Doc) zone() zone {
 	z := zone{-1, -1}
 	for i, l := range d.Lines {
-		if l.End-l.Start >= bodyLen {
+		if l.Width() >= bodyLen {
 			if z.first < 0 {
 				z.first = i
 			}

@@ -77,7 +77,7 @@ func BenchmarkRun(b *testing.B) {
 		{"rules/jobs=2", Options{Jobs: 2}},
 		{"annotate/jobs=2", Options{Jobs: 2, Annotate: "decruft"}},
 		// No rules: the cost of streaming, scanning, parsing and applying.
-		{"norules/jobs=2", Options{Jobs: 2, Clean: func(b []byte) *clean.Result { return clean.Clean(b, nil) }}},
+		{"norules/jobs=2", Options{Jobs: 2, Clean: func(b []byte) (*clean.Result, error) { return clean.Clean(b, nil), nil }}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(corpus)))

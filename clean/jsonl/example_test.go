@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"log"
-	"os"
 	"strings"
 
 	"github.com/decruft/decruft/clean/jsonl"
@@ -44,12 +43,14 @@ func ExampleCleaner_Text() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	text, rec := c.Text([]byte("Portable PlayStation ready to go\n\nnews image\n\nSony's PSP goes on sale in Japan on 12 December."))
-	os.Stdout.Write(text)
-	fmt.Printf("\n%d removal by %s\n", len(rec.Removals), rec.Removals[0].Rule)
+	text, rec, err := c.Text([]byte("Sony will sell the PSP in Japan from 12 December.\n\nAdvertisement\n\nIt will cost about 19,800 yen."))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s\n%d removal by %s\n", text, len(rec.Removals), rec.Removals[0].Rule)
 	// Output:
-	// Portable PlayStation ready to go
+	// Sony will sell the PSP in Japan from 12 December.
 	//
-	// Sony's PSP goes on sale in Japan on 12 December.
-	// 1 removal by aggregator
+	// It will cost about 19,800 yen.
+	// 1 removal by ads
 }

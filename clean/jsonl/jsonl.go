@@ -59,8 +59,10 @@ type Options struct {
 	// input order. Default runtime.GOMAXPROCS(0).
 	Jobs int
 	// Clean cleans one text; it must be safe for concurrent use. Default
-	// clean.Text (the default rules).
-	Clean func(text []byte) *clean.Result
+	// clean.Text (the default rules). An error makes the line a bad line,
+	// as a missing field does: a cleaner that extracts text from HTML may
+	// find none.
+	Clean func(text []byte) (*clean.Result, error)
 }
 
 // A LineError is a bad input line: not JSON, not an object, or without a

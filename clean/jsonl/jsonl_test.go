@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/decruft/decruft/clean"
+	"github.com/decruft/decruft/clean/htmltext"
 )
 
 func run(t *testing.T, in string, o Options) (string, Stats, error) {
@@ -71,7 +72,7 @@ func TestRun(t *testing.T) {
 			"{\"text\":\"caf\xe9.\"}\n"},
 		{"everything removed",
 			Options{},
-			`{"text":"Read More"}` + "\n",
+			`{"text":"Advertisement"}` + "\n",
 			`{"text":""}` + "\n"},
 		{"crlf kept",
 			Options{},
@@ -327,8 +328,12 @@ func TestLongLine(t *testing.T) {
 
 // TestCustomClean runs a caller's cleaner: HTML extraction, then rules.
 func TestCustomClean(t *testing.T) {
-	o := Options{Field: "html", Annotate: "decruft", Clean: func(b []byte) *clean.Result {
-		return clean.Clean(clean.HTMLToText(b), []*clean.Rule{clean.ReadMore})
+	o := Options{Field: "html", Annotate: "decruft", Clean: func(b []byte) (*clean.Result, error) {
+		p, err := htmltext.Extract(b, htmltext.Whole)
+		if err != nil {
+			return nil, err
+		}
+		return clean.CleanHinted(p.Text, []*clean.Rule{clean.ReadMore}, p.Hints), nil
 	}}
 	got, _, err := run(t, `{"html":"<p>A &amp; B.</p><p><a href=/x>Read More</a></p>"}`, o)
 	if err != nil {
@@ -336,6 +341,39 @@ func TestCustomClean(t *testing.T) {
 	}
 	if want := `{"html":"A & B.","decruft":[{"rule":"readmore","start":8,"end":17}]}`; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestCleanError makes a line whose text the cleaner refuses a bad line:
+// it stops the run, or with SkipBad passes through unchanged.
+func TestCleanError(t *testing.T) {
+	refused := errors.New("no article found")
+	o := Options{Clean: func(b []byte) (*clean.Result, error) {
+		if bytes.HasPrefix(b, []byte("<nav>")) {
+			return nil, refused
+		}
+		return clean.Text(b), nil
+	}}
+	in := `{"text":"A.\n\nRead More"}` + "\n" + `{"text":"<nav>Home</nav>"}` + "\n" + `{"text":"B."}` + "\n"
+	out, _, err := run(t, in, o)
+	var le *LineError
+	if !errors.As(err, &le) || le.Line != 2 || !errors.Is(err, refused) {
+		t.Fatalf("err = %v, want line 2: %v", err, refused)
+	}
+	if want := `{"text":"A."}` + "\n"; out != want {
+		t.Errorf("out = %q, want %q", out, want)
+	}
+	var bad []string
+	o.SkipBad, o.OnBad = true, func(e *LineError) { bad = append(bad, e.Error()) }
+	out, st, err := run(t, in, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"text":"A."}` + "\n" + `{"text":"<nav>Home</nav>"}` + "\n" + `{"text":"B."}` + "\n"; out != want {
+		t.Errorf("out = %q, want %q", out, want)
+	}
+	if len(bad) != 1 || bad[0] != "line 2: no article found" || st.Bad != 1 {
+		t.Errorf("bad lines %q, stats %+v", bad, st)
 	}
 }
 
@@ -405,7 +443,9 @@ func FuzzQuote(f *testing.F) {
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
 		enc.SetEscapeHTML(false)
-		enc.Encode(s)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
 		if got := string(quote(nil, []byte(s))) + "\n"; got != want.String() {
 			t.Fatalf("quote(%q) = %s, json %s", s, got, want.String())
 		}

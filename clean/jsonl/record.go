@@ -18,7 +18,7 @@ import (
 type Cleaner struct {
 	path     []string
 	annotate string
-	clean    func(text []byte) *clean.Result
+	clean    func(text []byte) (*clean.Result, error)
 }
 
 // NewCleaner returns a Cleaner for o's Field, Annotate and Clean, with
@@ -38,7 +38,7 @@ func NewCleaner(o Options) (*Cleaner, error) {
 		return nil, fmt.Errorf("annotation field %q would replace the text field %q", o.Annotate, o.Field)
 	}
 	if o.Clean == nil {
-		o.Clean = clean.Text
+		o.Clean = func(text []byte) (*clean.Result, error) { return clean.Text(text), nil }
 	}
 	return &Cleaner{path: path, annotate: o.Annotate, clean: o.Clean}, nil
 }
@@ -57,8 +57,8 @@ type Record struct {
 
 // AppendLine appends the cleaned form of one JSON line to dst. The line
 // may end in LF or CRLF, which is kept, or in neither. A bad line (not
-// JSON, not an object, no string at the field's path) is an error saying
-// why, and dst comes back as it was.
+// JSON, not an object, no string at the field's path, a text Clean
+// refuses) is an error saying why, and dst comes back as it was.
 func (c *Cleaner) AppendLine(dst, line []byte) ([]byte, Record, error) {
 	out, _, rec, err := c.appendLine(dst, nil, line)
 	return out, rec, err
@@ -67,25 +67,28 @@ func (c *Cleaner) AppendLine(dst, line []byte) ([]byte, Record, error) {
 // Text cleans one record's text as AppendLine cleans the field's decoded
 // value, for callers that decode records themselves. It returns the text
 // to store: text itself when nothing changed, else the cleaned text, which
-// ends in a line break only when text did.
-func (c *Cleaner) Text(text []byte) ([]byte, Record) {
-	value, rec := c.text(text)
-	if value == nil {
+// ends in a line break only when text did. Its error is Clean's.
+func (c *Cleaner) Text(text []byte) ([]byte, Record, error) {
+	value, rec, err := c.text(text)
+	if value == nil && err == nil {
 		value = text
 	}
-	return value, rec
+	return value, rec, err
 }
 
 // text cleans a field's decoded value; the value to store is nil when
 // the raw value stays.
-func (c *Cleaner) text(text []byte) ([]byte, Record) {
-	res := c.clean(text)
+func (c *Cleaner) text(text []byte) ([]byte, Record, error) {
+	res, err := c.clean(text)
+	if err != nil {
+		return nil, Record{}, err
+	}
 	rec := Record{TextLen: len(text), Removals: res.Removals}
 	if len(res.Removals) == 0 && bytes.Equal(res.Doc.Src, text) {
-		return nil, rec
+		return nil, rec, nil
 	}
 	rec.Changed = true
-	return fieldValue(res, text), rec
+	return fieldValue(res, text), rec, nil
 }
 
 // fieldValue is the cleaned text to store in the field: the source bytes
@@ -138,7 +141,10 @@ func (c *Cleaner) appendLine(dst, scratch, line []byte) ([]byte, []byte, Record,
 		scratch = unquote(slices.Grow(scratch[:0], len(raw)), raw)
 		text = scratch
 	}
-	value, rec := c.text(text)
+	value, rec, err := c.text(text)
+	if err != nil {
+		return dst, scratch, Record{}, err
+	}
 
 	// Splice: edits are the value and the annotation, in byte order.
 	out := slices.Grow(dst, len(line))

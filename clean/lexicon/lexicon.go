@@ -29,30 +29,47 @@ var files embed.FS
 // Sections lists every section a lexicon file may hold, with what it is
 // for. A file that uses another name is an error (see the tests).
 var Sections = map[string]string{
-	"function":   "short words that mark running prose: articles, pronouns, auxiliaries, prepositions",
-	"continue":   "words that may follow a prompt and keep it a prompt (\"Follow us on Twitter for …\")",
-	"readmore":   "links to the rest of a story or to another one (\"Read more\", \"Lire aussi\")",
-	"related":    "labels and headings of links to other stories (\"Related\", \"Most read\")",
-	"ads":        "advertisement markers that stand alone on a line (\"Advertisement\", \"Anzeige\")",
-	"social":     "share, follow and newsletter prompts that stand alone on a line",
-	"networks":   "social networks and share actions that make up share blocks (\"Facebook\", \"Email\")",
-	"media":      "video and audio player residue (\"Embed\", \"Autoplay\")",
-	"menu":       "entries of site menus (\"Home\", \"Sports\")",
-	"months":     "month names and abbreviations",
-	"weekdays":   "weekday names and abbreviations",
-	"datelabels": "labels of publication dates (\"Published\", \"Updated\")",
-	"datewords":  "other words a dateline may hold: time zones, connectives (\"at\", \"GMT\")",
-	"byverbs":    "words before \"by\" in a byline (\"Written\", \"Posted\")",
-	"by":         "the word that introduces a byline (\"By\", \"Par\", \"Von\")",
-	"agencies":   "picture and news agencies that end a credit line (\"Getty Images\", \"Reuters\")",
-	"credit":     "labels of picture credits (\"Photograph\", \"Foto\", \"Credit\")",
-	"caption":    "labels of picture captions (\"Image caption\")",
+	"function":      "short words that mark running prose: articles, pronouns, auxiliaries, prepositions",
+	"continue":      "words that may follow a prompt and keep it a prompt (\"Follow us on Twitter for …\")",
+	"readmore":      "links to the rest of a story or to another one (\"Read more\", \"Lire aussi\")",
+	"related":       "labels and headings of links to other stories (\"Related\", \"Most read\")",
+	"ads":           "advertisement markers that stand alone on a line (\"Advertisement\", \"Anzeige\")",
+	"social":        "share, follow and newsletter prompts that stand alone on a line",
+	"networks":      "social networks and share actions that make up share blocks (\"Facebook\", \"Email\")",
+	"media":         "video and audio player residue (\"Embed\", \"Autoplay\")",
+	"menu":          "entries of site menus (\"Home\", \"Sports\")",
+	"months":        "month names and abbreviations",
+	"weekdays":      "weekday names and abbreviations",
+	"datelabels":    "labels of publication dates (\"Published\", \"Updated\")",
+	"datewords":     "other words a dateline may hold: time zones, connectives (\"at\", \"GMT\")",
+	"byverbs":       "words before \"by\" in a byline (\"Written\", \"Posted\")",
+	"by":            "the word that introduces a byline (\"By\", \"Par\", \"Von\")",
+	"agencies":      "picture and news agencies that end a credit line (\"Getty Images\", \"Reuters\")",
+	"credit":        "labels of picture credits (\"Photograph\", \"Foto\", \"Credit\")",
+	"caption":       "labels of picture captions (\"Image caption\")",
+	"aux":           "auxiliaries and copulas: after a prompt's label they make it the subject of a sentence (\"… was his slogan\")",
+	"cta":           "verbs that open a call to action (\"Subscribe\", \"Download\")",
+	"ctaobject":     "what a call to action asks for (\"newsletter\", \"app\")",
+	"consent":       "phrases of cookie and consent banners (\"we use cookies\")",
+	"footer":        "labels of lines below an article (\"Filed under\", \"Tags\")",
+	"syndication":   "phrases that say where a story first appeared (\"appeared first on\")",
+	"notices":       "phrases that mark a site's notice below an article wherever they stand in the line (\"all rights reserved\")",
+	"promos":        "openings of a site's membership and donation promos below an article (\"If you enjoyed this article\")",
+	"authorlinks":   "links to an author's other work, before the author's name (\"Older articles by\")",
+	"contributed":   "phrases of contributor lines below an article (\"contributed to this report\")",
+	"relatedstarts": "first words of a heading over other stories (\"Top Local Stories\")",
+	"relatedends":   "last words of a heading over other stories (\"More Great WIRED Stories\")",
+	"sitelinks":     "a site's own links and words, which mark its notices (\"terms of use\", \"privacy policy\")",
+	"particles":     "lower-case words that may stand inside a name (\"van\", \"de\")",
 }
 
 // A Set is the entries of one section in every language, lower-cased.
 type Set struct {
 	name    string
 	entries map[string]bool
+	// firsts holds every entry's first word: a text whose first word is
+	// not among them matches nothing, which one lookup tells.
+	firsts map[string]bool
 	// maxWords is the most words any entry has.
 	maxWords int
 }
@@ -75,7 +92,7 @@ func Get(name string) *Set {
 	}
 	s := sets[name]
 	if s == nil {
-		s = &Set{name: name, entries: map[string]bool{}}
+		s = &Set{name: name, entries: map[string]bool{}, firsts: map[string]bool{}}
 		sets[name] = s
 	}
 	return s
@@ -98,12 +115,17 @@ func load() {
 		for sec, entries := range secs {
 			s := sets[sec]
 			if s == nil {
-				s = &Set{name: sec, entries: map[string]bool{}}
+				s = &Set{name: sec, entries: map[string]bool{}, firsts: map[string]bool{}}
 				sets[sec] = s
 			}
 			for _, e := range entries {
 				s.entries[e] = true
 				s.maxWords = max(s.maxWords, strings.Count(e, " ")+1)
+				first, _, _ := strings.Cut(e, " ")
+				s.firsts[first] = true
+				if k := strings.TrimRight(first, ":.!?,"); k != first {
+					s.firsts[k] = true
+				}
 			}
 		}
 	}
@@ -185,20 +207,22 @@ func (s *Set) HasBytes(phrase []byte) bool {
 
 // Prefix returns the length in bytes of the longest entry that t starts
 // with, ending at a word boundary, or 0. Words in t may be separated by any
-// run of spaces; the match is compared without regard to case.
+// run of spaces, and a word ends at a space or at punctuation that joins a
+// label to what follows (":", "/", "|", ",", "?", "!", "»"), so that
+// "Advertisement:" and "AP Photo/Name" match "advertisement" and "ap
+// photo". The match is compared without regard to case.
 func (s *Set) Prefix(t []byte) int {
 	if len(s.entries) == 0 {
 		return 0
 	}
 	best := 0
-	var key []byte
 	var buf [96]byte
-	key = buf[:0]
+	key := buf[:0]
 	i, words := 0, 0
 	for i < len(t) && words < s.maxWords {
-		// One word: up to a space or the end.
+		// One word: up to a space, a joining mark or the end.
 		j := i
-		for j < len(t) && t[j] != ' ' && t[j] != '\t' {
+		for j < len(t) && !endsWord(t[j]) {
 			j++
 		}
 		if j == i {
@@ -208,12 +232,18 @@ func (s *Set) Prefix(t []byte) int {
 			key = append(key, ' ')
 		}
 		key = appendLower(key, t[i:j])
+		if words == 0 && s.firsts != nil && !s.firsts[string(key)] && !s.firsts[string(trimPunct(key))] {
+			return 0
+		}
 		words++
 		if s.entries[string(key)] {
 			best = j
 		} else if k := trimPunct(key); len(k) < len(key) && s.entries[string(k)] {
-			// "Advertisement:" or "Share:" ends in punctuation the entry lacks.
+			// "Advertisement." ends in punctuation the entry lacks.
 			best = j - (len(key) - len(k))
+		}
+		if j < len(t) && t[j] != ' ' && t[j] != '\t' {
+			break // a joining mark ends the label
 		}
 		for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
 			j++
@@ -221,6 +251,14 @@ func (s *Set) Prefix(t []byte) int {
 		i = j
 	}
 	return best
+}
+
+func endsWord(c byte) bool {
+	switch c {
+	case ' ', '\t', ':', '/', '|', ',', '?', '!':
+		return true
+	}
+	return false
 }
 
 // Entries returns the set's entries, sorted.
@@ -274,4 +312,32 @@ func lower(s string) string {
 		}
 	}
 	return s
+}
+
+// Index returns where the first entry that t holds at a word boundary
+// starts and ends, or -1, -1. It tries the entries at each word's start, so
+// it costs a few map lookups a word.
+func (s *Set) Index(t []byte) (start, end int) {
+	if len(s.entries) == 0 {
+		return -1, -1
+	}
+	for i := 0; i < len(t); {
+		if n := s.Prefix(t[i:]); n > 0 {
+			if after := i + n; after == len(t) || !isWordByte(t[after]) {
+				return i, after
+			}
+		}
+		// The next word starts after a space or punctuation.
+		for i < len(t) && t[i] != ' ' && t[i] != '\t' {
+			i++
+		}
+		for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '(' || t[i] == '"' || t[i] == '[') {
+			i++
+		}
+	}
+	return -1, -1
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf
 }

@@ -73,3 +73,19 @@ func TestGetUnion(t *testing.T) {
 		t.Errorf("function words lack \"the\": %v", strings.Join(f.Entries()[:5], ","))
 	}
 }
+
+func TestIndex(t *testing.T) {
+	s := &Set{entries: map[string]bool{"all rights reserved": true, "appeared first on": true}, maxWords: 3}
+	for _, tc := range []struct {
+		in         string
+		start, end int
+	}{
+		{"© 2019 Site. All rights reserved.", 14, 33},
+		{"The post X appeared first on Y.", 11, 28},
+		{"nothing here", -1, -1},
+	} {
+		if s0, e0 := s.Index([]byte(tc.in)); s0 != tc.start || e0 != tc.end {
+			t.Errorf("Index(%q) = %d, %d, want %d, %d", tc.in, s0, e0, tc.start, tc.end)
+		}
+	}
+}

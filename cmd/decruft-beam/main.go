@@ -85,15 +85,14 @@ func matchesSome(ctx context.Context, input string) error {
 	if err != nil {
 		return err
 	}
-	defer fsys.Close()
 	files, err := fsys.List(ctx, input)
 	switch {
 	case err != nil:
-		return fmt.Errorf("%s: %v", input, err)
+		err = fmt.Errorf("%s: %v", input, err)
 	case len(files) == 0:
-		return fmt.Errorf("%s: no such file", input)
+		err = fmt.Errorf("%s: no such file", input)
 	}
-	return nil
+	return errors.Join(err, fsys.Close())
 }
 
 // tuneGC collects garbage less often, unless GOGC says otherwise. Beam's

@@ -14,7 +14,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
-	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/direct"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/direct" //nolint:staticcheck // deprecated for prism, yet the one runner without a job service
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 )
@@ -30,7 +30,9 @@ func TestMain(m *testing.M) {
 	beamlog.LogLevel = "warn" // the runners' plans and progress drown test output
 	tuneGC()
 	code := ptest.MainRetWithDefault(m, "prism")
-	os.RemoveAll(binDir)
+	if err := os.RemoveAll(binDir); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+	}
 	os.Exit(code)
 }
 
@@ -217,7 +219,9 @@ func TestDirect(t *testing.T) {
 func TestBadRecord(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "bad.jsonl")
-	os.WriteFile(in, []byte(record("A.\n\nRead More")+"\n"+`{"text": 5}`+"\n"), 0o644)
+	if err := os.WriteFile(in, []byte(record("A.\n\nRead More")+"\n"+`{"text": 5}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	p, s := beam.NewPipelineWithRoot()
 	build(s, in, filepath.Join(dir, "out"), 2, settings{Field: "text"})
@@ -269,7 +273,9 @@ func TestEmptyInput(t *testing.T) {
 func TestMatchesSome(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "a.jsonl")
-	os.WriteFile(in, nil, 0o644)
+	if err := os.WriteFile(in, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, ok := range []string{in, filepath.Join(dir, "*.jsonl")} {
 		if err := matchesSome(t.Context(), ok); err != nil {
 			t.Errorf("%s: %v", ok, err)

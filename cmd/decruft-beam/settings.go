@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/decruft/decruft/clean"
+	"github.com/decruft/decruft/clean/config"
 	"github.com/decruft/decruft/clean/jsonl"
 )
 
@@ -27,7 +28,7 @@ type settings struct {
 func (s settings) cleaner() (*jsonl.Cleaner, error) {
 	all, defaults := clean.All, clean.Defaults(clean.All)
 	if s.ConfigPath != "" {
-		c, err := clean.ParseConfig(s.ConfigPath, s.Config)
+		c, err := config.Parse(s.ConfigPath, s.Config)
 		if err != nil {
 			return nil, err
 		}
@@ -38,17 +39,21 @@ func (s settings) cleaner() (*jsonl.Cleaner, error) {
 	}
 	rules, err := selectRules(all, defaults, s.Enable, s.Disable)
 	if err != nil {
+		if s.ConfigPath != "" {
+			err = fmt.Errorf("%w (with %s)", err, s.ConfigPath)
+		}
 		return nil, err
 	}
 	return jsonl.NewCleaner(jsonl.Options{
 		Field:    s.Field,
 		Annotate: s.Annotate,
-		Clean:    func(text []byte) *clean.Result { return clean.Clean(text, rules) },
+		Clean:    func(text []byte) (*clean.Result, error) { return clean.Clean(text, rules), nil },
 	})
 }
 
 // selectRules applies --enable and --disable to the rules on by default;
-// --disable wins when both name a rule. It is the CLI's rule, word for word.
+// --disable wins when both name a rule. It is a copy of cmd/decruft's
+// selectRules, which a main package cannot share.
 func selectRules(all, defaults []*clean.Rule, enable, disable []string) ([]*clean.Rule, error) {
 	on := map[string]bool{}
 	for _, r := range defaults {

@@ -39,7 +39,9 @@ func (f *writeBundleFn) ProcessElement(ctx context.Context, line string, _ func(
 		}
 		f.bw = bufio.NewWriterSize(f.w, 1<<20)
 	}
-	f.bw.WriteString(line) // a write error sticks to bw, and Flush reports it
+	if _, err := f.bw.WriteString(line); err != nil {
+		return err
+	}
 	return f.bw.WriteByte('\n')
 }
 
@@ -73,7 +75,7 @@ type finalizeFn struct {
 	Output, Launch string
 }
 
-func (f *finalizeFn) ProcessElement(ctx context.Context, _ int, names func(*string) bool) error {
+func (f *finalizeFn) ProcessElement(ctx context.Context, _ int, names func(*string) bool) (err error) {
 	var temps []string
 	var name string
 	for names(&name) {
@@ -86,7 +88,7 @@ func (f *finalizeFn) ProcessElement(ctx context.Context, _ int, names func(*stri
 	if err != nil {
 		return err
 	}
-	defer fs.Close()
+	defer func() { err = errors.Join(err, fs.Close()) }()
 	if len(temps) == 0 {
 		return filesystem.Write(ctx, fs, shardName(f.Output, 0, 1), nil)
 	}

@@ -1,0 +1,126 @@
+package clean
+
+import (
+	"bytes"
+
+	"github.com/decruft/decruft/clean/lexicon"
+)
+
+// Consent removes cookie and consent banners.
+var Consent = &Rule{
+	Name:    "consent",
+	Default: true,
+	Doc: `cookie and consent banners
+
+Removes the text of cookie and consent banners: a line that opens with a
+phrase of the [consent] lexicon ("We use cookies", "This site uses
+cookies", "By continuing to use this site", "Nous utilisons des cookies",
+"Wir verwenden Cookies", "Utilizamos cookies") and speaks to the reader
+("you", "your", "vous", "Sie", …) about accepting or agreeing; and the same
+banner sentences glued inside a paragraph by an extractor that joined the
+page's text, cut from it when they are unmistakable. An article about
+cookies, which speaks of them rather than to the reader, stays.`,
+	Needs: `a [consent] phrase opening a line or a sentence, addressed to the reader,
+with a word of accepting, agreeing, consent, settings or policy.`,
+	Example: "We use cookies to improve your experience. By continuing, you accept our cookie policy.\n\n" + bylineBody + "\n",
+	Find:    findConsent,
+}
+
+var consentPhrases = lexicon.Get("consent")
+
+// consentSignals are the words of a banner that asks for agreement.
+var consentSignals = [][]byte{[]byte("accept"), []byte("agree"), []byte("consent"), []byte("continu"), []byte("settings"),
+	[]byte("policy"), []byte("privacy"), []byte("akzeptier"), []byte("zustimm"), []byte("accepte"), []byte("acepta"),
+	[]byte("aceit"), []byte("accett"), []byte("politique"), []byte("política"), []byte("datenschutz"), []byte("akceptuj"),
+	[]byte("принима"), []byte("согла")}
+
+// readerWords address the reader.
+var readerWords = [][]byte{[]byte("you"), []byte("your"), []byte("You"), []byte("Your"), []byte("vous"), []byte("votre"),
+	[]byte("Sie"), []byte("Ihre"), []byte("usted"), []byte("tu "), []byte("você"), []byte("seu "), []byte("jij"), []byte("uw "),
+	[]byte("u "), []byte("Pan"), []byte("вы"), []byte("Вы"), []byte("ваш")}
+
+func findConsent(d *Doc) []Candidate {
+	var cs []Candidate
+	for _, l := range d.Lines {
+		if l.Blank {
+			continue
+		}
+		t, off := d.trimmed(l)
+		if !bytes.Contains(t, []byte("ookie")) && !bytes.Contains(t, []byte("OOKIE")) {
+			continue // every banner speaks of cookies
+		}
+		if n := consentPhrases.Prefix(t); n > 0 && len(t) <= 700 && banner(t) {
+			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "cookie banner"}})
+			continue
+		}
+		if len(t) > 700 {
+			if s, e := gluedBanner(t); s >= 0 {
+				cs = append(cs, Candidate{Span{off + s, off + e}, Evidence{Kind: Marker, Why: "cookie banner glued inside the line"}})
+			}
+		}
+	}
+	return cs
+}
+
+// banner reports whether t addresses the reader about agreeing.
+func banner(t []byte) bool {
+	return containsAny(t, readerWords) && containsAny(bytes.ToLower(t), consentSignals)
+}
+
+func containsAny(t []byte, words [][]byte) bool {
+	for _, w := range words {
+		if bytes.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// gluedBanner finds banner sentences inside a long line: a sentence that
+// opens with a consent phrase, after a sentence's end, and the sentences
+// after it while they remain banner text.
+func gluedBanner(t []byte) (start, end int) {
+	s, _ := consentPhrases.Index(t)
+	if s <= 0 {
+		return -1, -1
+	}
+	if prev := bytes.TrimRight(t[:s], " "); len(prev) == 0 || !bytes.ContainsAny(prev[len(prev)-1:], ".!?”\"") {
+		return -1, -1
+	}
+	e := s
+	for e < len(t) {
+		next := sentenceEnd(t, e)
+		if !banner(t[s:next]) && e > s {
+			break
+		}
+		e = next
+		if !containsAny(bytes.ToLower(t[s:e]), consentSignals) {
+			return -1, -1
+		}
+		// Carry on while the next sentence still speaks of cookies.
+		if rest := t[e:]; !bytes.Contains(bytes.ToLower(rest[:min(len(rest), 200)]), []byte("cookie")) {
+			break
+		}
+	}
+	if !banner(t[s:e]) {
+		return -1, -1
+	}
+	for e < len(t) && t[e] == ' ' {
+		e++
+	}
+	return s, e
+}
+
+// sentenceEnd returns the offset just after the sentence of t that starts
+// at or after from: past its final punctuation and any closing quote.
+func sentenceEnd(t []byte, from int) int {
+	for i := from; i < len(t); i++ {
+		switch t[i] {
+		case '.', '!', '?':
+			if i+1 == len(t) || t[i+1] == ' ' {
+				return i + 1
+			}
+		}
+	}
+	return len(t)
+}
