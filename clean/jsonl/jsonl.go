@@ -6,7 +6,12 @@
 // members, key order, number spellings and white space are kept byte for
 // byte, and so is the line terminator (LF or CRLF, or none on a final line
 // without one). A record whose text has nothing removed is copied whole,
-// escapes and all.
+// escapes and all. A cleaned text ends in a line break only when the
+// field's text did.
+//
+// Run cleans a stream; a Cleaner cleans one line, or one record's text,
+// for engines that split the stream themselves. Run is a Cleaner fed line
+// by line, so both give the same bytes.
 //
 // The field's value is found by one iterative scan of the raw line, which
 // also checks that the line is valid JSON, and replaced by splicing in the
@@ -19,22 +24,19 @@ package jsonl
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"runtime"
-	"strconv"
-	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/decruft/decruft/clean"
 )
 
-// Options configure Run. The zero value cleans the field "text" with the
-// default rules, one worker per CPU, and stops at the first bad line.
+// Options configure Run and NewCleaner. The zero value cleans the field
+// "text" with the default rules, one worker per CPU, and stops at the first
+// bad line.
 type Options struct {
 	// Field is the dotted path of the text field ("article.body"); keys
 	// that themselves hold dots cannot be named. Default "text".
@@ -44,7 +46,8 @@ type Options struct {
 	// into the text that was cleaned (the field's decoded value unless
 	// Clean transforms it). The member is appended as the object's last,
 	// or, when the object already has one of that name (from an earlier
-	// run), its value is replaced in place.
+	// run), its value is replaced in place if the text loses something
+	// now, and kept if not: annotating twice changes nothing.
 	Annotate string
 	// SkipBad passes bad lines through unchanged, calling OnBad for each,
 	// instead of stopping at the first.
@@ -104,25 +107,13 @@ type RuleStats struct {
 // progress may still complete; nothing it returns is used.
 func Run(ctx context.Context, r io.Reader, w io.Writer, o Options) (Stats, error) {
 	st := Stats{Rules: map[string]RuleStats{}}
-	if o.Field == "" {
-		o.Field = "text"
-	}
-	path := strings.Split(o.Field, ".")
-	for _, p := range path {
-		if p == "" {
-			return st, fmt.Errorf("field path %q: empty key", o.Field)
-		}
-	}
-	if o.Annotate != "" && o.Annotate == path[0] {
-		return st, fmt.Errorf("annotation field %q would replace the text field %q", o.Annotate, o.Field)
-	}
-	if o.Clean == nil {
-		o.Clean = func(text []byte) (*clean.Result, error) { return clean.Text(text), nil }
+	c, err := NewCleaner(o)
+	if err != nil {
+		return st, err
 	}
 	if o.Jobs <= 0 {
 		o.Jobs = runtime.GOMAXPROCS(0)
 	}
-	p := &processor{path: path, o: &o}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -179,7 +170,7 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, o Options) (Stats, error
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				p.process(j)
+				j.process(c)
 				select {
 				case done <- j:
 				case <-ctx.Done():
@@ -242,13 +233,22 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, o Options) (Stats, error
 type job struct {
 	seq  int
 	in   []byte // the line, terminator included
-	text []byte // the decoded field value
+	text []byte // scratch for the decoded field value
 	out  []byte // the line to write
 	err  *LineError
-	// What the writer adds to Stats.
-	blank, changed bool
-	textLen        int
-	removals       []clean.Removal
+	rec  Record // what the writer adds to Stats
+}
+
+// process turns j.in into j.out, or sets j.err (and j.out to the line
+// unchanged).
+func (j *job) process(c *Cleaner) {
+	var err error
+	j.out, j.text, j.rec, err = c.appendLine(j.out[:0], j.text, j.in)
+	j.err = nil
+	if err != nil {
+		j.err = &LineError{Line: j.seq + 1, Err: err}
+		j.out = append(j.out[:0], j.in...)
+	}
 }
 
 // release drops buffers a very long line left big, so that one such line
@@ -264,7 +264,7 @@ func (j *job) release() {
 	if cap(j.out) > keep {
 		j.out = nil
 	}
-	j.removals = nil
+	j.rec = Record{}
 }
 
 func (st *Stats) add(j *job) {
@@ -274,15 +274,15 @@ func (st *Stats) add(j *job) {
 	case j.err != nil:
 		st.Bad++
 		return
-	case j.blank:
+	case j.rec.Blank:
 		st.Blank++
 		return
 	}
-	st.Text += int64(j.textLen)
-	if j.changed {
+	st.Text += int64(j.rec.TextLen)
+	if j.rec.Changed {
 		st.Changed++
 	}
-	for _, r := range j.removals {
+	for _, r := range j.rec.Removals {
 		n := int64(r.End - r.Start)
 		st.Removed += n
 		rs := st.Rules[r.Rule]
@@ -290,134 +290,4 @@ func (st *Stats) add(j *job) {
 		rs.Bytes += n
 		st.Rules[r.Rule] = rs
 	}
-}
-
-type processor struct {
-	path []string
-	o    *Options
-}
-
-// process turns j.in into j.out, or sets j.err (and j.out to the line
-// unchanged).
-func (p *processor) process(j *job) {
-	j.err, j.blank, j.changed, j.textLen, j.removals = nil, false, false, 0, nil
-	line := j.in
-	body := line
-	if len(body) > 0 && body[len(body)-1] == '\n' {
-		body = body[:len(body)-1]
-		if len(body) > 0 && body[len(body)-1] == '\r' {
-			body = body[:len(body)-1]
-		}
-	}
-	eol := line[len(body):]
-	if len(bytes.Trim(body, " \t\r")) == 0 {
-		j.blank = true
-		j.out = append(j.out[:0], line...)
-		return
-	}
-	loc, err := locate(body, p.path, p.o.Annotate)
-	if err != nil {
-		j.err = &LineError{Line: j.seq + 1, Err: err}
-		j.out = append(j.out[:0], line...)
-		return
-	}
-	raw := body[loc.value.start:loc.value.end]
-	text := raw[1 : len(raw)-1]
-	if loc.escaped || !utf8.Valid(text) {
-		j.text = unquote(j.text[:0], raw)
-		text = j.text
-	}
-	j.textLen = len(text)
-	res, err := p.o.Clean(text)
-	if err != nil {
-		j.err = &LineError{Line: j.seq + 1, Err: err}
-		j.out = append(j.out[:0], line...)
-		return
-	}
-	j.removals = res.Removals
-	newValue := []byte(nil) // nil: keep the raw value
-	if len(res.Removals) > 0 || !bytes.Equal(res.Doc.Src, text) {
-		j.changed = true
-		newValue = output(res, text)
-	}
-
-	// Splice: edits are the value and the annotation, in byte order.
-	out := j.out[:0]
-	pos := 0
-	put := func(at, end int, repl []byte) {
-		out = append(out, body[pos:at]...)
-		out = append(out, repl...)
-		pos = end
-	}
-	var note []byte
-	if p.o.Annotate != "" {
-		note = annotation(res.Removals)
-	}
-	valueEdit := func() {
-		if newValue != nil {
-			put(loc.value.start, loc.value.end, quote(nil, newValue))
-		}
-	}
-	switch {
-	case note == nil:
-		valueEdit()
-	case loc.annot.start >= 0 && loc.annot.start < loc.value.start:
-		put(loc.annot.start, loc.annot.end, note)
-		valueEdit()
-	case loc.annot.start >= 0:
-		valueEdit()
-		put(loc.annot.start, loc.annot.end, note)
-	default:
-		valueEdit()
-		member := make([]byte, 0, len(p.o.Annotate)+len(note)+8)
-		member = append(member, ',')
-		if loc.commaSpace {
-			member = append(member, ' ')
-		}
-		member = quote(member, []byte(p.o.Annotate))
-		member = append(member, ':')
-		if loc.colonSpace {
-			member = append(member, ' ')
-		}
-		member = append(member, note...)
-		put(loc.last, loc.last, member)
-	}
-	out = append(out, body[pos:]...)
-	j.out = append(out, eol...)
-}
-
-// output is the cleaned text to store. Apply ends non-empty output in a
-// newline; a field value that had none gets none back.
-func output(res *clean.Result, text []byte) []byte {
-	out := res.Output
-	if len(text) > 0 && text[len(text)-1] == '\n' || len(out) == 0 {
-		return out
-	}
-	added := "\n"
-	for _, l := range res.Doc.Lines {
-		if l.Next > l.End {
-			added = string(res.Doc.Src[l.End:l.Next])
-			break
-		}
-	}
-	return bytes.TrimSuffix(out, []byte(added))
-}
-
-// annotation encodes removals as a JSON array.
-func annotation(rs []clean.Removal) []byte {
-	b := make([]byte, 0, 2+len(rs)*48)
-	b = append(b, '[')
-	for i, r := range rs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"rule":`...)
-		b = quote(b, []byte(r.Rule))
-		b = append(b, `,"start":`...)
-		b = strconv.AppendInt(b, int64(r.Start), 10)
-		b = append(b, `,"end":`...)
-		b = strconv.AppendInt(b, int64(r.End), 10)
-		b = append(b, '}')
-	}
-	return append(b, ']')
 }

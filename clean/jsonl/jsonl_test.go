@@ -78,6 +78,14 @@ func TestRun(t *testing.T) {
 			Options{},
 			`{"text":"` + cruft + `"}` + "\r\n" + `{"text":"B."}` + "\r\n",
 			`{"text":"Sony will launch the PSP in December."}` + "\r\n" + `{"text":"B."}` + "\r\n"},
+		{"glued Read More before a final CR keeps the CR",
+			Options{},
+			`{"text":"The end.\u201d Read More\r"}` + "\n" + `{"text":"A.\r\nThe end.\u201d Read More\r"}` + "\n",
+			`{"text":"The end.”\r"}` + "\n" + `{"text":"A.\r\nThe end.”\r"}` + "\n"},
+		{"a text ending in a line break still ends in one",
+			Options{},
+			`{"text":"A.\r\n\r\nRead More\r"}` + "\n" + `{"text":"A.\r\n\r\nRead More"}` + "\n",
+			`{"text":"A.\r\n"}` + "\n" + `{"text":"A."}` + "\n"},
 		{"final line without newline",
 			Options{},
 			`{"text":"A."}` + "\n" + `{"text":"` + cruft + `"}`,
@@ -126,7 +134,58 @@ func TestRun(t *testing.T) {
 					}
 				}
 			}
+			// A Cleaner fed the lines one by one writes the same bytes.
+			c, err := NewCleaner(tt.o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []byte
+			for _, line := range splitLines([]byte(tt.in)) {
+				if got, _, err = c.AppendLine(got, line); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if string(got) != tt.out {
+				t.Errorf("Cleaner\ngot  %q\nwant %q", got, tt.out)
+			}
 		})
+	}
+}
+
+// TestCleanerBadLine checks that a bad line leaves dst as it was.
+func TestCleanerBadLine(t *testing.T) {
+	c, err := NewCleaner(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := []byte("kept\n")
+	out, _, err := c.AppendLine(dst, []byte(`{"text":1}`+"\n"))
+	if err == nil || err.Error() != `field "text" is a number, not a string` || string(out) != "kept\n" {
+		t.Errorf("out %q, err %v", out, err)
+	}
+}
+
+// TestAnnotateTwice annotates the output of an annotating run: nothing
+// may change, the lists of what the first run removed included.
+func TestAnnotateTwice(t *testing.T) {
+	in := `{"id":1,"text":"` + cruft + `"}` + "\n" +
+		`{"id":2,"text":"B."}` + "\r\n" +
+		`{"text":"A.\n\nnews image\n\nC.","decruft":[{"rule":"old","start":0,"end":1}]}` + "\n" +
+		`{"text":"D. Read More"}`
+	o := Options{Annotate: "decruft"}
+	once, _, err := run(t, in, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	twice, st, err := run(t, once, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if twice != once {
+		t.Errorf("annotating twice changed the output:\nonce  %q\ntwice %q", once, twice)
+	}
+	if st.Changed != 0 {
+		t.Errorf("second run changed %d records", st.Changed)
 	}
 }
 
@@ -201,6 +260,9 @@ func TestOptionsErrors(t *testing.T) {
 	for _, o := range []Options{{Field: "a..b"}, {Field: "."}, {Annotate: "text"}, {Field: "a.b", Annotate: "a"}} {
 		if _, _, err := run(t, `{"text":"x"}`, o); err == nil || strings.HasPrefix(err.Error(), "line") {
 			t.Errorf("%+v: err = %v, want an options error", o, err)
+		}
+		if _, err := NewCleaner(o); err == nil {
+			t.Errorf("%+v: NewCleaner accepts it", o)
 		}
 	}
 }

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/decruft/decruft/clean"
+	"github.com/decruft/decruft/clean/config"
+	"github.com/decruft/decruft/clean/jsonl"
+)
+
+// settings say how records are cleaned. They travel to the workers inside
+// the pipeline as JSON, the config file's contents included, so that a
+// worker needs no file of the launcher's.
+type settings struct {
+	Field    string
+	Annotate string
+	SkipBad  bool
+	Enable   []string
+	Disable  []string
+	// ConfigPath names the config file in messages; Config is its text.
+	ConfigPath string
+	Config     []byte
+}
+
+// cleaner builds the per-record cleaner these settings describe, with the
+// rules the CLI would pick for the same flags and config.
+func (s settings) cleaner() (*jsonl.Cleaner, error) {
+	all, defaults := clean.All, clean.Defaults(clean.All)
+	if s.ConfigPath != "" {
+		c, err := config.Parse(s.ConfigPath, s.Config)
+		if err != nil {
+			return nil, err
+		}
+		if defaults, err = c.Rules(clean.All); err != nil {
+			return nil, err
+		}
+		all = append(append([]*clean.Rule(nil), clean.All...), c.Own...)
+	}
+	rules, err := selectRules(all, defaults, s.Enable, s.Disable)
+	if err != nil {
+		if s.ConfigPath != "" {
+			err = fmt.Errorf("%w (with %s)", err, s.ConfigPath)
+		}
+		return nil, err
+	}
+	return jsonl.NewCleaner(jsonl.Options{
+		Field:    s.Field,
+		Annotate: s.Annotate,
+		Clean:    func(text []byte) (*clean.Result, error) { return clean.Clean(text, rules), nil },
+	})
+}
+
+// selectRules applies --enable and --disable to the rules on by default;
+// --disable wins when both name a rule. It is a copy of cmd/decruft's
+// selectRules, which a main package cannot share.
+func selectRules(all, defaults []*clean.Rule, enable, disable []string) ([]*clean.Rule, error) {
+	on := map[string]bool{}
+	for _, r := range defaults {
+		on[r.Name] = true
+	}
+	for _, list := range []struct {
+		names []string
+		value bool
+	}{{enable, true}, {disable, false}} {
+		for _, n := range list.names {
+			if clean.Lookup(all, n) == nil {
+				return nil, fmt.Errorf("unknown rule %q (rules: %s)", n, strings.Join(clean.Names(all), ", "))
+			}
+			on[n] = list.value
+		}
+	}
+	var rules []*clean.Rule
+	for _, r := range all {
+		if on[r.Name] {
+			rules = append(rules, r)
+		}
+	}
+	return rules, nil
+}
