@@ -60,6 +60,11 @@ type Options struct {
 	// as a missing field does: a cleaner that extracts text from HTML may
 	// find none.
 	Clean func(text []byte) (*clean.Result, error)
+	// OnRecord, when set, is called for each record cleaned, in input
+	// order, from Run's goroutine: its 1-based line number, what cleaning
+	// its text gave, and the text its field holds now (the text itself
+	// when nothing was removed). Neither may be kept after it returns.
+	OnRecord func(line int, res *clean.Result, cleaned []byte)
 }
 
 // A LineError is a bad input line: not JSON, not an object, or without a
@@ -222,6 +227,9 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, o Options) (Stats, error
 				return st, err
 			}
 			st.add(j)
+			if j.res != nil {
+				o.OnRecord(j.seq+1, j.res, j.cleaned)
+			}
 			if j.err != nil && o.OnBad != nil {
 				o.OnBad(j.err)
 			}
@@ -249,6 +257,9 @@ type job struct {
 	blank, changed bool
 	textLen        int
 	removals       []clean.Removal
+	// For Options.OnRecord: the result and the field's new text.
+	res     *clean.Result
+	cleaned []byte
 }
 
 // release drops buffers a very long line left big, so that one such line
@@ -264,7 +275,7 @@ func (j *job) release() {
 	if cap(j.out) > keep {
 		j.out = nil
 	}
-	j.removals = nil
+	j.removals, j.res, j.cleaned = nil, nil, nil
 }
 
 func (st *Stats) add(j *job) {
@@ -301,6 +312,7 @@ type processor struct {
 // unchanged).
 func (p *processor) process(j *job) {
 	j.err, j.blank, j.changed, j.textLen, j.removals = nil, false, false, 0, nil
+	j.res, j.cleaned = nil, nil
 	line := j.in
 	body := line
 	if len(body) > 0 && body[len(body)-1] == '\n' {
@@ -339,6 +351,12 @@ func (p *processor) process(j *job) {
 	if len(res.Removals) > 0 || !bytes.Equal(res.Doc.Src, text) {
 		j.changed = true
 		newValue = output(res, text)
+	}
+	if p.o.OnRecord != nil {
+		j.res, j.cleaned = res, text
+		if j.changed {
+			j.cleaned = newValue
+		}
 	}
 
 	// Splice: edits are the value and the annotation, in byte order.
