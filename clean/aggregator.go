@@ -94,7 +94,7 @@ func findAggregator(d *Doc) []Candidate {
 		case z.top(i) && bytes.HasPrefix(t, []byte("Headline: ")) && len(t) <= 200:
 			cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "headline widget above the article", Tail: tailAfter(t, off, len("Headline"))}})
 		case len(t) <= 300:
-			if s, e := syndication.Index(t); s >= 0 && s <= 40 {
+			if s, e := syndication.Index(t[:min(len(t), 60)]); s >= 0 && s <= 40 {
 				cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "syndication line", Tail: tailAfter(t, off, e)}})
 			}
 		}

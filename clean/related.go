@@ -129,7 +129,8 @@ func isHeadline(t []byte) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRune(t)
-	if readsAsSentence(t) && !(last == '?' && ws.words <= 15) {
+	shortQuestion := last == '?' && ws.words <= 15
+	if readsAsSentence(t) && !shortQuestion {
 		return false
 	}
 	if last == ':' || last == ',' || last == ';' || last == '.' && !bytes.HasSuffix(t, []byte("...")) {

@@ -48,12 +48,30 @@ func countWords(t []byte) wordStats {
 		case unicode.IsLower(r) || unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsTitle(r):
 			ws.lower++
 		}
-		if j-i <= 8 && functionWords.HasBytes(bytes.TrimRight(t[i:j], ",.;:!?\"'”’)")) {
+		if w := trimWordEnd(t[i:j]); len(w) <= 8 && functionWords.HasBytes(w) {
 			ws.function++
 		}
 		i = j
 	}
 	return ws
+}
+
+// trimWordEnd cuts the punctuation that may end a word: commas, full
+// stops, quotes, brackets.
+func trimWordEnd(w []byte) []byte {
+	for len(w) > 0 {
+		switch w[len(w)-1] {
+		case ',', '.', ';', ':', '!', '?', '"', '\'', ')':
+			w = w[:len(w)-1]
+			continue
+		}
+		if r, n := utf8.DecodeLastRune(w); r == '”' || r == '’' {
+			w = w[:len(w)-n]
+			continue
+		}
+		return w
+	}
+	return w
 }
 
 // endsSentence reports whether t ends as a sentence does: in ".", "!", "?",
@@ -198,17 +216,19 @@ func siteAddress(w []byte) bool {
 		return false
 	}
 	for _, c := range w[dot+1:] {
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+		if !isASCIILetter(c) {
 			return false
 		}
 	}
 	for _, c := range w[:dot] {
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-') {
+		if !isASCIILetter(c) && !isDigit(c) && c != '.' && c != '-' {
 			return false
 		}
 	}
 	return true
 }
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // hasAuxiliary reports whether t holds an auxiliary or copula as a word.
 func hasAuxiliary(t []byte) bool {

@@ -199,10 +199,14 @@ func socialPrompt(t []byte, off int) (Candidate, bool) {
 // @BGRDeals on Twitter to keep up with the latest deals." It is cut from
 // the line from that sentence on.
 func gluedPrompt(t []byte, off int) (Candidate, bool) {
-	starts := sentenceStarts(t)
+	starts := sentenceStarts(t[max(0, len(t)-400):])
+	base := max(0, len(t)-400)
 	for k := len(starts) - 1; k >= 1 && k >= len(starts)-2; k-- {
-		s := starts[k]
+		s := base + starts[k]
 		tail := t[s:]
+		if ctaVerbs.Prefix(tail) == 0 && socialPrompts.Prefix(tail) == 0 && !bytes.HasPrefix(tail, []byte("Follow ")) {
+			continue // every prompt opens with one of these
+		}
 		if countWords(tail).words > 40 {
 			break
 		}
@@ -349,7 +353,8 @@ func callToAction(t []byte) bool {
 		if !isLink(w) {
 			w = bytes.Trim(w, ",!.:;()[]\"'")
 		}
-		if ctaObjects.HasBytes(w) && !(sentence && weakObjects[string(bytes.ToLower(w))]) ||
+		weak := sentence && weakObjects[string(bytes.ToLower(w))]
+		if ctaObjects.HasBytes(w) && !weak ||
 			networks.HasBytes(w) && !sentence || isLink(w) || siteAddress(w) {
 			return true
 		}

@@ -24,7 +24,7 @@ func BenchmarkExtract(b *testing.B) {
 	if err != nil {
 		b.Skip("no benchmark pages:", err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	var pages [][]byte
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 64<<20)
@@ -39,10 +39,10 @@ func BenchmarkExtract(b *testing.B) {
 		name string
 		run  func([]byte)
 	}{
-		{"article", func(p []byte) { Extract(p, Article) }},
-		{"whole", func(p []byte) { Extract(p, Whole) }},
-		{"floor=html.Parse", func(p []byte) { html.Parse(bytes.NewReader(p)) }},
-		{"peer=readability.FromReader", func(p []byte) { readability.FromReader(bytes.NewReader(p), nil) }},
+		{"article", func(p []byte) { _, _ = Extract(p, Article) }},
+		{"whole", func(p []byte) { _, _ = Extract(p, Whole) }},
+		{"floor=html.Parse", func(p []byte) { _, _ = html.Parse(bytes.NewReader(p)) }},
+		{"peer=readability.FromReader", func(p []byte) { _, _ = readability.FromReader(bytes.NewReader(p), nil) }},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			for b.Loop() {

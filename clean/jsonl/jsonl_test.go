@@ -381,7 +381,9 @@ func FuzzQuote(f *testing.F) {
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
 		enc.SetEscapeHTML(false)
-		enc.Encode(s)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
 		if got := string(quote(nil, []byte(s))) + "\n"; got != want.String() {
 			t.Fatalf("quote(%q) = %s, json %s", s, got, want.String())
 		}

@@ -14,8 +14,8 @@ func unquote(dst, raw []byte) []byte {
 	s := raw[1 : len(raw)-1]
 	for i := 0; i < len(s); {
 		c := s[i]
-		switch {
-		case c == '\\':
+		switch c {
+		case '\\':
 			switch s[i+1] {
 			case 'b':
 				dst = append(dst, '\b')

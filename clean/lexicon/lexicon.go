@@ -67,6 +67,9 @@ var Sections = map[string]string{
 type Set struct {
 	name    string
 	entries map[string]bool
+	// firsts holds every entry's first word: a text whose first word is
+	// not among them matches nothing, which one lookup tells.
+	firsts map[string]bool
 	// maxWords is the most words any entry has.
 	maxWords int
 }
@@ -89,7 +92,7 @@ func Get(name string) *Set {
 	}
 	s := sets[name]
 	if s == nil {
-		s = &Set{name: name, entries: map[string]bool{}}
+		s = &Set{name: name, entries: map[string]bool{}, firsts: map[string]bool{}}
 		sets[name] = s
 	}
 	return s
@@ -112,12 +115,17 @@ func load() {
 		for sec, entries := range secs {
 			s := sets[sec]
 			if s == nil {
-				s = &Set{name: sec, entries: map[string]bool{}}
+				s = &Set{name: sec, entries: map[string]bool{}, firsts: map[string]bool{}}
 				sets[sec] = s
 			}
 			for _, e := range entries {
 				s.entries[e] = true
 				s.maxWords = max(s.maxWords, strings.Count(e, " ")+1)
+				first, _, _ := strings.Cut(e, " ")
+				s.firsts[first] = true
+				if k := strings.TrimRight(first, ":.!?,"); k != first {
+					s.firsts[k] = true
+				}
 			}
 		}
 	}
@@ -224,6 +232,9 @@ func (s *Set) Prefix(t []byte) int {
 			key = append(key, ' ')
 		}
 		key = appendLower(key, t[i:j])
+		if words == 0 && s.firsts != nil && !s.firsts[string(key)] && !s.firsts[string(trimPunct(key))] {
+			return 0
+		}
 		words++
 		if s.entries[string(key)] {
 			best = j

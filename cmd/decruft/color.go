@@ -7,11 +7,11 @@ import (
 
 // useColor decides --color: "auto" colours only a terminal, and never when
 // NO_COLOR is set or TERM is dumb.
-func useColor(mode string, w io.Writer) bool {
+func useColor(mode colorMode, w io.Writer) bool {
 	switch mode {
-	case "always":
+	case colorAlways:
 		return true
-	case "never":
+	case colorNever:
 		return false
 	}
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {

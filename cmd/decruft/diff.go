@@ -2,12 +2,12 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/decruft/decruft/clean"
-	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
 const diffContext = 3
@@ -22,39 +22,27 @@ const (
 	colReset  = "\x1b[0m"
 )
 
-// A diffLine is one line of a unified diff: ' ', '-' or '+', and the index
-// of the line in the old (for ' ' and '-') or new ('+') text.
+// A diffLine is one line of a unified diff.
 type diffLine struct {
-	op   byte
-	text string
-	old  int
+	op   byte   // ' ', '-' or '+'
+	text []byte // the line's bytes, its terminator included if it has one
+	in   int    // for ' ' and '-': the input line
+	// cut is, for a '-' line whose line is kept in part, the spans of
+	// text that rules removed (offsets in text).
+	cut []clean.Span
 }
 
-// writeDiff writes a unified diff from res's input to its output, one that
-// patch(1) applies, under the labels from and to. Each hunk header names
-// the rules that removed its lines, where git would put a function name.
-func writeDiff(w *bytes.Buffer, from, to string, res *clean.Result, color bool) {
-	a, b := string(res.Doc.Src), string(res.Output)
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // exact, so the patch is minimal and stable
-	ra, rb, lines := dmp.DiffLinesToRunes(a, b)
-	var script []diffLine
-	oldLine := 0
-	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
-		for _, r := range d.Text {
-			switch d.Type {
-			case diffmatchpatch.DiffEqual:
-				script = append(script, diffLine{' ', lines[r], oldLine})
-				oldLine++
-			case diffmatchpatch.DiffDelete:
-				script = append(script, diffLine{'-', lines[r], oldLine})
-				oldLine++
-			case diffmatchpatch.DiffInsert:
-				script = append(script, diffLine{'+', lines[r], -1})
-			}
-		}
+// writeDiff writes a unified diff from res's input to its output that
+// patch(1) applies. It is built from what the engine did to each line
+// (Result.Fates), not by comparing the two texts, so a hunk shows exactly
+// the bytes that went, even where the text repeats itself; each hunk
+// header names the rules that removed its lines, where git would put a
+// function name.
+func writeDiff(w *bytes.Buffer, from, to string, res *clean.Result, color bool) error {
+	script, err := lineEdits(res)
+	if err != nil {
+		return err
 	}
-	rules := ruleByLine(res)
 	paint := func(c, s string) string {
 		if !color {
 			return s
@@ -62,33 +50,125 @@ func writeDiff(w *bytes.Buffer, from, to string, res *clean.Result, color bool) 
 		return c + s + colReset
 	}
 	fmt.Fprintf(w, "%s\n%s\n", paint(colBold, "--- "+from), paint(colBold, "+++ "+to))
-	for start := 0; start < len(script); {
-		// Find the next change and the hunk around it.
-		i := start
-		for i < len(script) && script[i].op == ' ' {
-			i++
-		}
-		if i == len(script) {
-			break
-		}
-		lo := max(start, i-diffContext)
-		hi := i
-		for j := i; j < len(script); j++ {
-			if script[j].op != ' ' {
-				hi = j + 1
-			} else if j-hi >= 2*diffContext {
-				break
-			}
-		}
-		hi = min(len(script), hi+diffContext)
-		writeHunk(w, script, lo, hi, rules, res, color, paint)
-		start = hi
+	for _, h := range hunks(script) {
+		writeHunk(w, res, script, h, color, paint)
 	}
+	return nil
 }
 
-func writeHunk(w *bytes.Buffer, script []diffLine, lo, hi int, rules map[int]string, res *clean.Result, color bool, paint func(string, string) string) {
+// lineEdits returns the edit script from res's input to its output.
+func lineEdits(res *clean.Result) ([]diffLine, error) {
+	d, out := res.Doc, res.Output
+	kept, terminated := res.Fates()
+	// Each written line's new bytes, cut from the output in step with
+	// what the engine wrote: its kept pieces and its own terminator; the
+	// byte order mark leads the first line written, and a terminator the
+	// engine completed ends the last.
+	newText := make([][]byte, len(d.Lines))
+	pos, last := 0, -1
+	for i, l := range d.Lines {
+		if kept[i] == nil {
+			continue
+		}
+		n := l.Next - l.End
+		if last < 0 {
+			n += d.BOM
+		}
+		for _, p := range kept[i] {
+			n += p.End - p.Start
+		}
+		if pos+n > len(out) {
+			return nil, errors.New("internal error: the engine's line fates do not match its output")
+		}
+		newText[i], pos, last = out[pos:pos+n], pos+n, i
+	}
+	if terminated && last >= 0 {
+		newText[last], pos = out[pos-len(newText[last]):], len(out)
+	}
+	if last < 0 {
+		pos = min(len(out), d.BOM) // nothing written but the byte order mark
+	}
+	if pos != len(out) {
+		return nil, errors.New("internal error: the engine's line fates do not match its output")
+	}
+
+	var script, dels, adds []diffLine
+	flush := func() {
+		script = append(append(script, dels...), adds...)
+		dels, adds = dels[:0], adds[:0]
+	}
+	for i, l := range d.Lines {
+		start := l.Start
+		if i == 0 {
+			start = 0 // the byte order mark, if any, is part of the first line
+		}
+		old := d.Src[start:l.Next]
+		switch {
+		case newText[i] == nil:
+			dels = append(dels, diffLine{op: '-', text: old, in: i})
+		case bytes.Equal(newText[i], old):
+			flush()
+			script = append(script, diffLine{op: ' ', text: old, in: i})
+		default:
+			dels = append(dels, diffLine{op: '-', text: old, in: i, cut: cuts(l, start, kept[i])})
+			adds = append(adds, diffLine{op: '+', text: newText[i], in: -1})
+		}
+	}
+	if last < 0 && len(out) > 0 {
+		adds = append(adds, diffLine{op: '+', text: out, in: -1})
+	}
+	flush()
+	return script, nil
+}
+
+// cuts returns the spans of line l's content that are not in the kept
+// pieces, as offsets from start.
+func cuts(l clean.Line, start int, pieces []clean.Span) []clean.Span {
+	var cut []clean.Span
+	pos := l.Start
+	for _, p := range pieces {
+		if p.Start > pos {
+			cut = append(cut, clean.Span{Start: pos - start, End: p.Start - start})
+		}
+		pos = p.End
+	}
+	if pos < l.End {
+		cut = append(cut, clean.Span{Start: pos - start, End: l.End - start})
+	}
+	return cut
+}
+
+// A hunk is a range [lo, hi) of a script: changes with their context.
+type hunk struct{ lo, hi int }
+
+// hunks groups a script's changes with diffContext lines of context
+// around them, joining changes whose context would touch, as GNU diff does.
+func hunks(script []diffLine) []hunk {
+	var hs []hunk
+	for i := 0; i < len(script); i++ {
+		if script[i].op == ' ' {
+			continue
+		}
+		end := i + 1 // just past the last change of this hunk
+		for j := end; j < len(script) && j-end < 2*diffContext+1; j++ {
+			if script[j].op != ' ' {
+				end = j + 1
+			}
+		}
+		lo, hi := max(0, i-diffContext), min(len(script), end+diffContext)
+		if k := len(hs) - 1; k >= 0 && lo <= hs[k].hi {
+			hs[k].hi = hi
+		} else {
+			hs = append(hs, hunk{lo, hi})
+		}
+		i = end - 1
+	}
+	return hs
+}
+
+func writeHunk(w *bytes.Buffer, res *clean.Result, script []diffLine, h hunk, color bool, paint func(string, string) string) {
 	oldStart, newStart := 0, 0
-	for _, l := range script[:lo] {
+	for _, l := range script[:h.lo] {
 		if l.op != '+' {
 			oldStart++
 		}
@@ -98,40 +178,51 @@ func writeHunk(w *bytes.Buffer, script []diffLine, lo, hi int, rules map[int]str
 	}
 	oldCount, newCount := 0, 0
 	var names []string
-	for _, l := range script[lo:hi] {
+	for _, l := range script[h.lo:h.hi] {
 		if l.op != '+' {
 			oldCount++
 		}
 		if l.op != '-' {
 			newCount++
 		}
-		if r, ok := rules[l.old]; ok && l.op == '-' && !slices.Contains(names, r) {
-			names = append(names, r)
+		if l.op == '-' {
+			names = appendRules(names, res, l.in)
 		}
 	}
 	header := fmt.Sprintf("@@ -%s +%s @@", hunkRange(oldStart, oldCount), hunkRange(newStart, newCount))
-	fmt.Fprintf(w, "%s", paint(colCyan, header))
+	w.WriteString(paint(colCyan, header))
 	if len(names) > 0 {
-		fmt.Fprintf(w, " %s", strings.Join(names, ","))
+		w.WriteString(" " + strings.Join(names, ","))
 	}
 	w.WriteByte('\n')
-	for _, l := range script[lo:hi] {
-		text, eol := strings.CutSuffix(l.text, "\n")
+	for _, l := range script[h.lo:h.hi] {
+		text, eol := bytes.CutSuffix(l.text, []byte("\n"))
 		switch {
 		case l.op == '-' && color:
-			w.WriteString(colRed + "-" + highlightRemoved(res, l.old, text) + colReset)
-		case l.op == '-':
-			w.WriteString("-" + text)
+			w.WriteString(colRed + "-" + highlight(text, l.cut) + colReset)
 		case l.op == '+':
-			w.WriteString(paint(colGreen, "+"+text))
+			w.WriteString(paint(colGreen, "+"+string(text)))
 		default:
-			w.WriteString(" " + text)
+			w.WriteByte(l.op)
+			w.Write(text)
 		}
 		w.WriteByte('\n')
 		if !eol {
 			w.WriteString("\\ No newline at end of file\n")
 		}
 	}
+}
+
+// appendRules appends the rules that removed bytes of input line i, in
+// order, to names.
+func appendRules(names []string, res *clean.Result, i int) []string {
+	l := res.Doc.Lines[i]
+	for _, r := range res.Removals {
+		if r.Start < l.Next && l.Start < r.End && !slices.Contains(names, r.Rule) {
+			names = append(names, r.Rule)
+		}
+	}
+	return names
 }
 
 // hunkRange formats a hunk's start and count as GNU diff does.
@@ -145,46 +236,18 @@ func hunkRange(start, count int) string {
 	return fmt.Sprintf("%d,%d", start+1, count)
 }
 
-// ruleByLine maps each input line index touched by a removal to the rule
-// that removed (part of) it.
-func ruleByLine(res *clean.Result) map[int]string {
-	m := map[int]string{}
-	for _, r := range res.Removals {
-		for i := res.Doc.LineAt(r.Start); i <= res.Doc.LineAt(r.End-1); i++ {
-			if _, ok := m[i]; !ok {
-				m[i] = r.Rule
-			}
-		}
-	}
-	return m
-}
-
-// highlightRemoved marks the bytes of input line i that rules removed when
-// they are only part of the line, such as a glued "Read More".
-func highlightRemoved(res *clean.Result, i int, text string) string {
-	d := res.Doc
-	if i < 0 || i >= len(d.Lines) {
-		return text
-	}
-	l := d.Lines[i]
-	base := l.Start // text[0] is d.Src[base]: the line, with a BOM on line 0
-	if i == 0 {
-		base = 0
-	}
+// highlight marks the cut spans of a removed line's text in reverse red,
+// within the red of the line.
+func highlight(text []byte, cut []clean.Span) string {
 	var sb strings.Builder
-	pos := l.Start
-	for _, r := range res.Removals {
-		s, e := max(r.Start, l.Start), min(r.End, l.End)
-		if s >= e {
-			continue
-		}
-		if s == l.Start && e == l.End {
-			return text
-		}
-		sb.WriteString(text[pos-base : s-base])
-		sb.WriteString(colRemove + text[s-base:e-base] + colReset + colRed)
-		pos = e
+	pos := 0
+	for _, c := range cut {
+		sb.Write(text[pos:c.Start])
+		sb.WriteString(colRemove)
+		sb.Write(text[c.Start:c.End])
+		sb.WriteString(colReset + colRed)
+		pos = c.End
 	}
-	sb.WriteString(text[pos-base:])
+	sb.Write(text[pos:])
 	return sb.String()
 }

@@ -1,9 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,19 +14,51 @@ import (
 	"github.com/decruft/decruft/clean/jsonl"
 )
 
-// formatOf is a source's input format before its bytes are read: --format
-// when given, else by file extension; "auto" leaves it to the content.
-func (p *processor) formatOf(src source) string {
-	if p.o.format != "auto" {
-		return p.o.format
+// formatByName is the format of a file at path before its bytes are read:
+// --format when given, else by extension; auto leaves it to the content.
+func formatByName(f format, path string) format {
+	if f != formatAuto {
+		return f
 	}
-	switch strings.ToLower(filepath.Ext(src.path)) {
+	switch strings.ToLower(filepath.Ext(path)) {
 	case ".jsonl", ".ndjson":
-		return "jsonl"
+		return formatJSONL
 	case ".html", ".htm":
-		return "html"
+		return formatHTML
 	}
-	return "auto"
+	return formatAuto
+}
+
+// formatOf is a source's format before it is read whole: by name, and for
+// standard input under auto by its first line, since a stream of JSON
+// lines has no name to go by.
+func (p *processor) formatOf(src source) (format, error) {
+	f := formatByName(p.o.format, src.path)
+	if f != formatAuto || src.path != "" {
+		return f, nil
+	}
+	head, err := p.stdin.Peek(sniffWindow)
+	whole := errors.Is(err, io.EOF)
+	if err != nil && !whole {
+		return f, err
+	}
+	if looksLikeJSONL(head, whole) {
+		return formatJSONL, nil
+	}
+	return f, nil
+}
+
+// looksLikeJSONL reports whether an input that starts with head (all of
+// it, if whole) starts with a JSON object on a line of its own; when the
+// first line is longer than head, whether it starts with `{"`, as no
+// article does.
+func looksLikeJSONL(head []byte, whole bool) bool {
+	head = bytes.TrimLeft(head, " \t\r\n")
+	line, _, complete := bytes.Cut(head, []byte("\n"))
+	if !complete && !whole {
+		return bytes.HasPrefix(head, []byte(`{"`))
+	}
+	return bytes.HasPrefix(line, []byte("{")) && json.Valid(line)
 }
 
 // jsonlOutcome defers a JSONL source to its turn to print, where it is
@@ -43,19 +76,16 @@ func (p *processor) jsonlOutcome(ctx context.Context, out outcome, rules []*clea
 
 func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean.Rule, stdout, stderr io.Writer) outcome {
 	src := out.src
-	in := p.stdin
+	var in io.Reader = p.stdin
 	var perm os.FileMode
 	if src.path != "" {
-		f, err := os.Open(src.path)
+		r, fi, done, err := openInput(ctx, src.path)
 		if err != nil {
 			out.err = err
 			return out
 		}
-		defer f.Close()
-		if fi, err := f.Stat(); err == nil {
-			perm = fi.Mode().Perm()
-		}
-		in = f
+		defer done()
+		in, perm = r, fi.Mode().Perm()
 	}
 	opts := jsonl.Options{
 		Field:    p.o.field,
@@ -64,37 +94,13 @@ func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean
 		Jobs:     p.o.jobs,
 		Clean:    p.fieldCleaner(rules),
 		OnBad: func(err *jsonl.LineError) {
-			fmt.Fprintf(stderr, "decruft: %s: %v; passed through unchanged\n", src.name, err)
+			warn(stderr, "decruft: %s: %v; passed through unchanged", src.name, err)
 		},
 	}
-	// Where the cleaned lines go: stdout, nowhere (-l, --check), or a temp
-	// file renamed into place when complete (-w, -o).
-	w := stdout
-	var tmp *os.File
-	var dst string
-	switch {
-	case p.o.write:
-		if _, err := regularFile(src.path); err != nil {
-			out.err = err
-			return out
-		}
-		dst = src.path
-	case p.o.outDir != "":
-		var err error
-		if dst, err = p.mirrorPath(src.rel); err != nil {
-			out.err = err
-			return out
-		}
-	case p.o.list || p.o.check:
-		w = io.Discard
-	}
-	if dst != "" {
-		var err error
-		if tmp, err = createTemp(dst, perm); err != nil {
-			out.err = err
-			return out
-		}
-		w = tmp
+	w, tmp, dst, err := p.jsonlDestination(src, perm, stdout)
+	if err != nil {
+		out.err = err
+		return out
 	}
 	st, err := jsonl.Run(ctx, in, w, opts)
 	out.lines, out.changed, out.err = &st, st.Changed > 0, err
@@ -102,11 +108,35 @@ func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean
 	case tmp == nil:
 	case err != nil || p.o.write && !out.changed:
 		abandon(tmp) // a file that needs no change is not rewritten
+	case !p.o.write && sameFile(tmp.Name(), dst):
+		abandon(tmp) // nor a copy that holds the content already
 	default:
 		out.err = commit(tmp, dst, perm, p.o.write)
 	}
 	if p.o.list && out.changed && out.err == nil {
-		fmt.Fprintln(stdout, src.name)
+		p.listName(stdout, src.name)
 	}
 	return out
+}
+
+// jsonlDestination says where a JSONL source's cleaned lines go: stdout,
+// nowhere (-l, --check), or a temp file tmp that is renamed to dst when
+// complete (-w, -o).
+func (p *processor) jsonlDestination(src source, perm os.FileMode, stdout io.Writer) (w io.Writer, tmp *os.File, dst string, err error) {
+	switch {
+	case p.o.write:
+		dst = src.path
+	case p.o.outDir != "":
+		if dst, err = p.mirrorPath(src.rel); err != nil {
+			return nil, nil, "", err
+		}
+	case p.o.mode() != showText:
+		return io.Discard, nil, "", nil
+	default:
+		return stdout, nil, "", nil
+	}
+	if tmp, err = createTemp(dst, perm); err != nil {
+		return nil, nil, "", err
+	}
+	return tmp, tmp, dst, nil
 }

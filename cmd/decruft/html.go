@@ -58,8 +58,8 @@ func (p *processor) fieldCleaner(rules []*clean.Rule) func([]byte) (*clean.Resul
 // diffLabels names the two sides of a diff. For HTML they are the text
 // extracted from the page and the cleaned text, without a/ and b/: the
 // diff is not a patch of the page.
-func diffLabels(name, format string) (from, to string) {
-	if format == "html" {
+func diffLabels(name string, f format) (from, to string) {
+	if f == formatHTML {
 		return name + " (extracted text)", name + " (cleaned text)"
 	}
 	return "a/" + name, "b/" + name

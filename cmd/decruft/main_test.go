@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -30,6 +31,12 @@ func TestScript(t *testing.T) {
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
+		// Input forms a txtar file cannot hold, made from ones it can.
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"crlf":  editCmd(func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")) }),
+			"bom":   editCmd(func(b []byte) []byte { return append([]byte("\xef\xbb\xbf"), b...) }),
+			"chomp": editCmd(func(b []byte) []byte { return bytes.TrimSuffix(b, []byte("\n")) }),
+		},
 		Setup: func(env *testscript.Env) error {
 			// The real sample articles, shared with the library's tests.
 			for _, name := range []string{"newyorker-nato", "newyorker-duolingo"} {
@@ -47,4 +54,19 @@ func TestScript(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// editCmd returns a script command that rewrites each file named with edit.
+func editCmd(edit func([]byte) []byte) func(ts *testscript.TestScript, neg bool, args []string) {
+	return func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) == 0 {
+			ts.Fatalf("usage: COMMAND file...")
+		}
+		for _, name := range args {
+			path := ts.MkAbs(name)
+			data, err := os.ReadFile(path)
+			ts.Check(err)
+			ts.Check(os.WriteFile(path, edit(data), 0o644))
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -22,11 +23,12 @@ const stdinName = "<stdin>"
 // A source is one input: a file named on the command line, a file found
 // by walking a directory, or standard input (path "").
 type source struct {
-	name   string // as printed: the path as given or walked, or <stdin>
-	path   string // file to read; "" for standard input
-	rel    string // path below its walk root, for mirroring with -o
-	walked bool   // found by walking, so filters and skips apply
-	err    error  // a walk error, reported in order with the outcomes
+	name    string // as printed: the path as given or walked, or <stdin>
+	path    string // file to read; "" for standard input
+	rel     string // path below its walk root, for mirroring with -o
+	walked  bool   // found by walking, so filters and skips apply
+	err     error  // a walk error, reported in order with the outcomes
+	skipped string // why a walk passed it by, if it did
 }
 
 // An outcome is what processing one source produced. Outcomes are printed
@@ -35,10 +37,12 @@ type outcome struct {
 	src     source
 	stdout  []byte // for standard output
 	notice  string // a skip notice for standard error
-	changed bool
+	changed bool   // cruft was removed
 	skipped bool
 	err     error
 	res     *clean.Result
+	format  format // text or HTML, for the diff's labels
+	output  []byte // the cleaned text
 	// stream, for JSONL input, does the work when the outcome's turn to
 	// print comes, writing straight to stdout: a stream is never held
 	// whole in memory.
@@ -51,7 +55,7 @@ type processor struct {
 	dirs  sync.Map // output folders already made for -o
 	o     *options
 	rules *ruleSet
-	stdin io.Reader
+	stdin *bufio.Reader // standard input, buffered so its start can be sniffed
 	color bool
 }
 
@@ -63,93 +67,154 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 	if out.err != nil {
 		return out
 	}
-	rules, err := p.rules.forPath(src.path)
-	if err != nil {
-		out.err = err
-		return out
+	if src.skipped != "" {
+		return refuse(out, src.skipped)
 	}
-	format := p.formatOf(src)
-	if format == "jsonl" {
+	rules, err := p.rules.forPath(src.path)
+	if err == nil && p.o.write {
+		err = rewritable(src.path) // before reading, whether or not it needs cleaning
+	}
+	f := formatAuto
+	if err == nil {
+		f, err = p.formatOf(src)
+	}
+	if err == nil && f == formatJSONL {
 		return p.jsonlOutcome(ctx, out, rules)
 	}
-	if p.o.write && src.path != "" {
-		// Before reading: a FIFO would block, and a link is refused
-		// whether or not its target needs cleaning.
-		if _, err := regularFile(src.path); err != nil {
-			out.err = err
-			return out
-		}
+	var in input
+	if err == nil {
+		in, err = p.load(ctx, src, f)
 	}
-	data, perm, err := p.read(src)
-	if err != nil {
+	var r refusal
+	switch {
+	case errors.As(err, &r):
+		return refuse(out, r.why)
+	case err != nil:
 		out.err = err
 		return out
 	}
-	if isBinary(data) {
-		return refuse(out, "binary input (NUL bytes); decruft cleans text")
-	}
-	if !utf8.Valid(data) {
-		out.notice = "not valid UTF-8 (another encoding?); cleaned as bytes, kept lines unchanged"
-	}
-	if format == "auto" {
-		format = "text"
-		if htmltext.LooksLikeHTML(data) {
-			format = "html"
-		}
-	}
-	var hints []clean.Hint
-	if format == "html" {
-		if p.o.write {
-			// Its output is text: rewriting would lose the markup.
-			return refuse(out, "HTML is not rewritten in place, since its cleaned form is text; use -o DIR")
-		}
-		page, err := p.htmlText(data)
-		if err != nil {
-			out.err = err
-			return out
-		}
-		data, hints = page.Text, page.Hints
-		if utf8.Valid(data) {
-			out.notice = "" // it declared its charset
-		}
-		out.src.rel = mirrorName(src.rel, format)
-	}
-	res := clean.CleanHinted(data, rules, hints)
-	out.res, out.changed = res, res.Changed()
-	var buf bytes.Buffer
-	switch {
-	case p.o.report == "json":
-		writeReport(&buf, src.name, res)
-	case p.o.list:
-		if out.changed {
-			fmt.Fprintln(&buf, src.name)
-		}
-	case p.o.diff:
-		if out.changed {
-			from, to := diffLabels(src.name, format)
-			writeDiff(&buf, from, to, res, p.color)
-		}
-	case p.o.check || p.o.write || p.o.outDir != "":
-	default:
-		// The output itself, not a copy: a document may be large.
-		out.stdout = res.Output
-	}
-	if buf.Len() > 0 {
-		out.stdout = buf.Bytes()
-	}
-	switch {
-	case p.o.write && out.changed:
-		out.err = writeInPlace(src.path, res.Output)
-	case p.o.outDir != "":
-		out.err = p.writeMirror(out.src.rel, perm, res.Output)
+	out.notice = in.notice
+	out.src.rel = mirrorName(src.rel, in.format)
+	out.format = in.format
+	res := clean.CleanHinted(in.text, rules, in.hints)
+	out.res, out.output, out.changed = res, cleanedText(res), len(res.Removals) > 0
+	if out.stdout, out.err = p.render(out); out.err == nil {
+		out.err = p.store(out, in.perm)
 	}
 	return out
 }
 
+// An input is a text or HTML source, read.
+type input struct {
+	text   []byte       // what the rules read: HTML is made text
+	hints  []clean.Hint // what an HTML page's markup says of its text
+	perm   os.FileMode
+	format format // text or HTML
+	notice string // for standard error
+}
+
+// A refusal is a reason not to clean an input: a walk skips it with a
+// notice, and one named is an error.
+type refusal struct{ why string }
+
+func (r refusal) Error() string { return r.why }
+
+// load reads a text or HTML source and returns the text the rules read.
+func (p *processor) load(ctx context.Context, src source, f format) (input, error) {
+	data, perm, err := p.read(ctx, src)
+	if err != nil {
+		return input{}, err
+	}
+	in := input{text: data, perm: perm, format: f}
+	if !utf8.Valid(data) {
+		in.notice = "not valid UTF-8 (another encoding?); cleaned as bytes, kept lines unchanged"
+	}
+	if in.format == formatAuto {
+		in.format = formatText
+		if htmltext.LooksLikeHTML(data) {
+			in.format = formatHTML
+		}
+	}
+	if len(p.o.jsonlFlags) > 0 && !src.walked {
+		// In a walk they are for the JSONL files among the others.
+		return in, fmt.Errorf("%s: for JSONL input, and this is %s (see --format)", strings.Join(p.o.jsonlFlags, ", "), in.format)
+	}
+	if in.format == formatHTML {
+		if p.o.write {
+			// Its output is text: rewriting would lose the markup.
+			return in, refusal{"HTML is not rewritten in place, since its cleaned form is text; use -o DIR"}
+		}
+		page, err := p.htmlText(data)
+		if err != nil {
+			return in, err
+		}
+		in.text, in.hints = page.Text, page.Hints
+		if utf8.Valid(in.text) {
+			in.notice = "" // it declared its charset
+		}
+	}
+	return in, nil
+}
+
+// cleanedText is what decruft writes for res: the engine's output when a
+// rule removed something, else the input itself, byte for byte. The engine
+// also collapses blank lines and completes the last line; that tidies the
+// gaps removals leave, but alone it is no reason to touch a text, so -l,
+// --check, -w and the counts concern only texts with cruft, as gofmt -l
+// lists only files gofmt would change, and as JSONL records already are.
+func cleanedText(res *clean.Result) []byte {
+	if len(res.Removals) == 0 {
+		return res.Doc.Src
+	}
+	return res.Output
+}
+
+// render returns what standard output gets for a cleaned text.
+func (p *processor) render(out outcome) ([]byte, error) {
+	var buf bytes.Buffer
+	var err error
+	switch p.o.mode() {
+	case showText:
+		return out.output, nil // itself, not a copy: a document may be large
+	case showReport:
+		err = writeReport(&buf, out.src.name, out.res, out.output)
+	case showList:
+		if out.changed {
+			p.listName(&buf, out.src.name)
+		}
+	case showDiff:
+		if out.changed {
+			from, to := diffLabels(out.src.name, out.format)
+			err = writeDiff(&buf, from, to, out.res, p.color)
+		}
+	}
+	return buf.Bytes(), err
+}
+
+// listName writes a name as -l lists it: on a line, or ended by NUL.
+func (p *processor) listName(w io.Writer, name string) {
+	end := "\n"
+	if p.o.null {
+		end = "\x00"
+	}
+	_, _ = io.WriteString(w, name+end) // w is a buffer, or stdout's, whose error sticks
+}
+
+// store writes a cleaned text where -w or -o says.
+func (p *processor) store(out outcome, perm os.FileMode) error {
+	switch {
+	case p.o.write && out.changed:
+		return writeInPlace(out.src.path, out.output)
+	case p.o.outDir != "":
+		return p.writeMirror(out.src.rel, perm, out.output)
+	}
+	return nil
+}
+
 // mirrorName is the path below -o's folder for the copy of a file at rel:
 // HTML becomes text, so x.html is copied to x.txt.
-func mirrorName(rel, format string) string {
-	if format != "html" {
+func mirrorName(rel string, f format) string {
+	if f != formatHTML {
 		return rel
 	}
 	return strings.TrimSuffix(rel, filepath.Ext(rel)) + ".txt"
@@ -167,40 +232,20 @@ func refuse(out outcome, why string) outcome {
 }
 
 // read returns a source's bytes and, for files, their permissions.
-func (p *processor) read(src source) ([]byte, os.FileMode, error) {
+func (p *processor) read(ctx context.Context, src source) ([]byte, os.FileMode, error) {
 	if src.path == "" {
-		data, err := io.ReadAll(p.stdin)
+		data, err := readInput(ctx, p.stdin, -1)
 		return data, 0, err
 	}
-	f, err := os.Open(src.path)
+	r, fi, done, err := openInput(ctx, src.path)
 	if err != nil {
 		return nil, 0, err
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, 0, err
+	defer done()
+	size := int64(-1)
+	if fi.Mode().IsRegular() {
+		size = fi.Size()
 	}
-	if fi.IsDir() {
-		return nil, 0, errors.New("is a directory")
-	}
-	data := make([]byte, 0, fi.Size()+1)
-	for {
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, fi.Mode().Perm(), nil
-		}
-		if err != nil {
-			return nil, 0, err
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)] // grew since the stat
-		}
-	}
-}
-
-// isBinary reports NUL bytes in the first 8000 bytes, as git decides.
-func isBinary(data []byte) bool {
-	return bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0
+	data, err := readInput(ctx, r, size)
+	return data, fi.Mode().Perm(), err
 }

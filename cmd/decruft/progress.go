@@ -59,19 +59,19 @@ func (p *progress) add(o outcome) {
 	p.files++
 	p.bar.Describe(fmt.Sprintf("%d/%d files", p.files, p.total))
 	if o.res != nil {
-		p.bar.Add64(int64(len(o.res.Doc.Src)))
+		_ = p.bar.Add64(int64(len(o.res.Doc.Src))) // the bar is decoration; its errors are not the run's
 	}
 }
 
 // clear removes the bar so that a message can be printed in its place.
 func (p *progress) clear() {
 	if p != nil {
-		p.bar.Clear()
+		_ = p.bar.Clear()
 	}
 }
 
 func (p *progress) finish() {
 	if p != nil {
-		p.bar.Finish()
+		_ = p.bar.Finish()
 	}
 }

@@ -2,48 +2,55 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"io"
 	"runtime"
 	"runtime/debug"
 	"strings"
 
 	"github.com/decruft/decruft/clean"
+	"github.com/decruft/decruft/clean/config"
 	"github.com/spf13/cobra"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; else
-// it is the module version "go install" recorded, if any.
+// it comes from what the go command recorded in the binary.
 var version = ""
 
 func versionString() string {
 	if version != "" {
 		return version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
 	}
-	return "devel"
+	return buildVersion(bi)
 }
 
-// options holds the root command's flags.
-type options struct {
-	diff, check, list bool
-	report            string
-	stats             bool
-	color             string
-	enable, disable   []string
-	write             bool
-	outDir            string
-	jobs              int
-	include, exclude  []string
-	hidden, quiet     bool
-	config            string
-	format, field     string
-	annotate          string
-	skipBad           bool
-	extract           string // HTML: article or none (html.go)
-	fieldFormat       string // JSONL: text or html (html.go)
+// buildVersion is the module version "go install" recorded, or, for a
+// build from a checkout, the commit and its time (and "modified" when the
+// tree had changes), so that two devel builds can be told apart.
+func buildVersion(bi *debug.BuildInfo) string {
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	vcs := map[string]string{}
+	for _, s := range bi.Settings {
+		vcs[s.Key] = s.Value
+	}
+	rev := vcs["vcs.revision"]
+	if rev == "" {
+		return "devel"
+	}
+	parts := []string{rev[:min(len(rev), 12)]}
+	if t := vcs["vcs.time"]; t != "" {
+		parts = append(parts, t)
+	}
+	if vcs["vcs.modified"] == "true" {
+		parts = append(parts, "modified")
+	}
+	return "devel (" + strings.Join(parts, ", ") + ")"
 }
 
 const rootExamples = `  # Filter: clean stdin to stdout
@@ -105,32 +112,47 @@ when interrupted by SIGINT or SIGTERM. With several inputs, a failing one is rep
 		SilenceErrors: true,
 		Args:          cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.outGiven = cmd.Flags().Changed("out")
+			for _, name := range []string{"field", "annotate", "skip-bad"} {
+				if cmd.Flags().Changed(name) {
+					o.jsonlFlags = append(o.jsonlFlags, "--"+name)
+				}
+			}
 			return runClean(cmd.Context(), o, args, stdin, stdout, stderr)
 		},
 	}
 	f := cmd.Flags()
 	f.BoolVarP(&o.diff, "diff", "d", false, "print a unified diff of what would be removed instead of the cleaned text")
-	f.BoolVar(&o.check, "check", false, "print nothing (or the diff with -d); exit 1 if any input would change")
-	f.BoolVarP(&o.list, "list", "l", false, "print the names of inputs whose content would change")
-	f.StringVar(&o.report, "report", "", `print a report instead of the cleaned text; "json": one JSON object per input`)
+	f.BoolVar(&o.check, "check", false, "print nothing (or the diff with -d, the names with -l); exit 1 if any input has cruft")
+	f.BoolVarP(&o.list, "list", "l", false, "print the names of inputs that have cruft")
+	f.BoolVarP(&o.null, "null", "z", false, "with -l, end each name with a NUL byte instead of a newline (for xargs -0)")
+	choiceVar(cmd, &o.report, "report", "", reportFormats, `print a report instead of the cleaned text; "json": one JSON object per input`)
 	f.BoolVar(&o.stats, "stats", false, "print a one-line summary of the run to standard error")
-	f.StringVar(&o.color, "color", "auto", "colour diffs: auto, always or never (auto honours NO_COLOR)")
-	f.StringSliceVar(&o.enable, "enable", nil, "run these rules too (comma-separated names; see 'decruft rules')")
+	choiceVar(cmd, &o.color, "color", colorAuto, colorModes, "colour diffs: auto, always or never (auto honours NO_COLOR)")
+	f.StringSliceVar(&o.enable, "enable", nil, "run these rules even if a "+config.Name+" turns them off (comma-separated names; see 'decruft rules')")
 	f.StringSliceVar(&o.disable, "disable", nil, "do not run these rules (comma-separated names)")
-	f.StringVar(&o.format, "format", "auto", "input format: auto, text, html or jsonl (auto: .jsonl/.ndjson files are JSONL, markup is HTML)")
+	choiceVar(cmd, &o.format, "format", formatAuto, formats, "input format: auto, text, html or jsonl (auto: .jsonl/.ndjson files and JSON lines on stdin are JSONL, markup is HTML)")
 	f.StringVar(&o.field, "field", "text", "JSONL: the dotted `PATH` of the text field in each object, e.g. article.body")
 	f.StringVar(&o.annotate, "annotate", "", "JSONL: add a member `NAME` to each object listing its removals (rule, byte span)")
 	f.BoolVar(&o.skipBad, "skip-bad", false, "JSONL: pass bad lines through unchanged (reported on stderr) instead of stopping")
 	addHTMLFlags(f, o)
-	f.BoolVarP(&o.write, "write", "w", false, "rewrite files in place (atomically; unchanged files are not touched)")
+	f.BoolVarP(&o.write, "write", "w", false, "rewrite files that have cruft in place (atomically; other files are not touched)")
 	f.StringVarP(&o.outDir, "out", "o", "", "write cleaned copies into `DIR`, mirroring the input tree")
 	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "number of files cleaned in parallel")
-	f.StringArrayVar(&o.include, "include", nil, "clean only walked files matching `GLOB` (repeatable; default "+strings.Join(defaultIncludes, ", ")+")")
+	f.StringArrayVar(&o.include, "include", nil, "clean only walked files matching `GLOB` (repeatable; default "+strings.Join(defaultIncludes, ", ")+", in any case)")
 	f.StringArrayVar(&o.exclude, "exclude", nil, "skip walked files and folders matching `GLOB` (repeatable)")
 	f.BoolVar(&o.hidden, "hidden", false, "walk hidden files and folders too")
-	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar or batch summary")
-	cmd.PersistentFlags().StringVar(&o.config, "config", "", "read rule settings from this `FILE` instead of the nearest "+clean.ConfigName)
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "no notices, progress bar or batch summary")
+	cmd.PersistentFlags().StringVar(&o.config, "config", "", "read rule settings from this `FILE` instead of the nearest "+config.Name)
 	f.SortFlags = false
+	ruleNames := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		all, _ := newRuleSet(o).all("")
+		return clean.Names(all), cobra.ShellCompDirectiveNoFileComp
+	}
+	for _, name := range []string{"enable", "disable"} {
+		_ = cmd.RegisterFlagCompletionFunc(name, ruleNames)
+	}
+	cmd.SetFlagErrorFunc(flagError)
 	cmd.SetIn(stdin)
 	cmd.SetOut(stdout)
 	cmd.SetErr(stderr)
@@ -153,10 +175,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	cmd := newRootCmd(stdin, stdout, stderr)
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(ctx)
-	switch {
-	case err == nil, err == errReported, err == errChanged:
-	default:
-		fmt.Fprintf(stderr, "decruft: %v\n", err)
+	if err != nil && !errors.Is(err, errReported) && !errors.Is(err, errChanged) {
+		warn(stderr, "decruft: %v", err)
 	}
 	return exitCode(err)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -33,23 +34,32 @@ func newRulesCmd(o *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Written whole at the end, so that one error says whether
+			// the listing got out.
+			var buf bytes.Buffer
 			if len(args) == 0 {
-				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+				tw := tabwriter.NewWriter(&buf, 0, 4, 2, ' ', 0)
 				for _, r := range all {
-					fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Name, onOff(clean.Lookup(on, r.Name) != nil), r.Title())
+					_, _ = fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Name, onOff(clean.Lookup(on, r.Name) != nil), r.Title()) // into a buffer
 				}
-				return tw.Flush()
+				_ = tw.Flush() // into a buffer: no error
+				_, err := out.Write(buf.Bytes())
+				return err
 			}
 			r := clean.Lookup(all, args[0])
 			if r == nil {
 				return fmt.Errorf("unknown rule %q (rules: %s)", args[0], strings.Join(clean.Names(all), ", "))
 			}
 			res := clean.Clean([]byte(r.Example), []*clean.Rule{r})
-			fmt.Fprintf(out, "%s (%s): %s\n", r.Name, onOff(clean.Lookup(on, r.Name) != nil), r.Doc)
-			if r.Example != "" {
-				fmt.Fprintf(out, "\nExample input:\n%s\nAfter %s:\n%s", indent(r.Example), r.Name, indent(string(res.Output)))
+			fmt.Fprintf(&buf, "%s (%s): %s\n", r.Name, onOff(clean.Lookup(on, r.Name) != nil), r.Doc)
+			if r.Needs != "" {
+				fmt.Fprintf(&buf, "\nEvidence it needs: %s\n", r.Needs)
 			}
-			return nil
+			if r.Example != "" {
+				fmt.Fprintf(&buf, "\nExample input:\n%s\nAfter %s:\n%s", indent(r.Example), r.Name, indent(string(res.Output)))
+			}
+			_, err = out.Write(buf.Bytes())
+			return err
 		},
 	}
 }

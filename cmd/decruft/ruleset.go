@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/decruft/decruft/clean"
+	"github.com/decruft/decruft/clean/config"
 )
 
 // A ruleSet picks the rules for each input: the built-in defaults, changed
@@ -57,7 +58,7 @@ func (s *ruleSet) resolve(path string) resolved {
 		found, ok := s.nearest[dir]
 		if !ok {
 			var err error
-			if found, err = clean.FindConfig(dir); err != nil {
+			if found, err = config.Find(dir); err != nil {
 				return resolved{err: err}
 			}
 			found = relative(found)
@@ -76,7 +77,7 @@ func (s *ruleSet) resolve(path string) resolved {
 func (s *ruleSet) load(cfg string) resolved {
 	all, defaults := clean.All, clean.Defaults(clean.All)
 	if cfg != "" {
-		c, err := clean.LoadConfig(cfg)
+		c, err := config.Load(cfg)
 		if err != nil {
 			return resolved{err: err}
 		}
@@ -144,7 +145,7 @@ func (s *ruleSet) check(o *options, args []string) error {
 		}
 		var bad error
 		walkDirs(o, a, func(dir string) bool {
-			if _, err := os.Lstat(filepath.Join(dir, clean.ConfigName)); err == nil {
+			if _, err := os.Lstat(filepath.Join(dir, config.Name)); err == nil {
 				_, bad = s.forPath(filepath.Join(dir, "x"))
 			}
 			return bad == nil

@@ -9,8 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 )
 
 // describe turns an error about a file into the reason alone, since
@@ -23,6 +21,12 @@ func describe(err error) string {
 	return err.Error()
 }
 
+// warn prints a message line to standard error. A message that cannot be
+// written there has nowhere else to go, so its error is dropped.
+func warn(stderr io.Writer, format string, args ...any) {
+	_, _ = fmt.Fprintf(stderr, format+"\n", args...)
+}
+
 // runClean is the root command: clean every input as the options say.
 func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err := o.validate(args); err != nil {
@@ -32,14 +36,20 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 	if err := rules.check(o, args); err != nil {
 		return err
 	}
-	p := &processor{o: o, rules: rules, stdin: stdin, color: useColor(o.color, stdout)}
-	sources := make(chan source)
+	if o.outDir != "" {
+		if err := makeOutDir(o.outDir); err != nil {
+			return err
+		}
+	}
+	p := &processor{o: o, rules: rules, color: useColor(o.color, stdout),
+		stdin: bufio.NewReaderSize(cancelable(ctx, stdin), sniffWindow)}
 	batch := false
 	for _, a := range args {
 		if fi, err := os.Stat(a); err == nil && fi.IsDir() {
 			batch = true
 		}
 	}
+	sources := make(chan source)
 	go func() {
 		defer close(sources)
 		gather(ctx, o, args, sources)
@@ -48,30 +58,10 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 	if batch {
 		bar = newProgress(ctx, o, args, stderr)
 	}
-	w := bufio.NewWriterSize(stdout, 64<<10)
-	var t tally
-	sequence(ctx, max(1, o.jobs), sources, func(s source) outcome { return p.process(ctx, s) }, func(out outcome) {
-		if out.stream != nil {
-			out = out.stream(w, stderr)
-		}
-		t.add(out)
-		w.Write(out.stdout)
-		msg := out.notice
-		if o.quiet {
-			msg = ""
-		}
-		if out.err != nil && !errors.Is(out.err, context.Canceled) {
-			msg = describe(out.err)
-		}
-		if msg != "" {
-			w.Flush()
-			bar.clear()
-			fmt.Fprintf(stderr, "decruft: %s: %s\n", out.src.name, msg)
-		}
-		bar.add(out)
-	})
+	e := &emitter{o: o, w: bufio.NewWriterSize(stdout, 64<<10), stderr: stderr, bar: bar}
+	sequence(ctx, max(1, o.jobs), sources, func(s source) outcome { return p.process(ctx, s) }, e.emit)
 	bar.finish()
-	if err := w.Flush(); err != nil {
+	if err := e.w.Flush(); err != nil {
 		return fmt.Errorf("writing output: %w", err)
 	}
 	if ctx.Err() != nil {
@@ -80,11 +70,31 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 		}
 		return errInterrupted
 	}
-	if batch && !o.quiet {
-		fmt.Fprintln(stderr, t.summary())
-	}
-	if o.stats {
-		fmt.Fprintln(stderr, t.stats())
+	return e.finish(batch)
+}
+
+// An emitter prints outcomes in input order, from one goroutine, and
+// counts them.
+type emitter struct {
+	o      *options
+	w      *bufio.Writer // standard output; its first error sticks
+	stderr io.Writer
+	bar    *progress
+	tally  tally
+}
+
+// finish prints the run's summary and returns its error, if any: some
+// inputs failed, or --check found cruft.
+func (e *emitter) finish(batch bool) error {
+	o, t := e.o, &e.tally
+	switch {
+	case o.stats:
+		warn(e.stderr, "%s", t.stats())
+	case batch && !o.quiet && (o.mode() == showText || o.write || o.outDir != ""):
+		// The modes that print a line per input (-d, -l, --report) or
+		// nothing (--check) stay quiet, as gofmt is; the others say what
+		// a walk found, which their output does not show.
+		warn(e.stderr, "%s", t.summary())
 	}
 	switch {
 	case t.failed > 0:
@@ -95,62 +105,26 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 	return nil
 }
 
-// validate rejects flag combinations that have no sensible meaning.
-func (o *options) validate(args []string) error {
-	modes := 0
-	for _, on := range []bool{o.diff, o.list, o.report != ""} {
-		if on {
-			modes++
-		}
+func (e *emitter) emit(out outcome) {
+	if out.stream != nil {
+		out = out.stream(e.w, e.stderr)
 	}
-	stdin := len(args) == 0 || slices.Contains(args, "-")
-	switch {
-	case modes > 1:
-		return errors.New("--diff, --list and --report are alternatives: use one")
-	case o.report != "" && o.report != "json":
-		return fmt.Errorf("--report %q: the only report format is json", o.report)
-	case o.write && o.outDir != "":
-		return errors.New("-w and -o are alternatives: rewrite in place, or write copies")
-	case o.check && (o.write || o.outDir != ""):
-		return errors.New("--check only looks; it cannot be used with -w or -o")
-	case (o.write || o.outDir != "") && stdin:
-		return errors.New("cannot use -w or -o with standard input: name files or directories")
-	case o.color != "auto" && o.color != "always" && o.color != "never":
-		return fmt.Errorf("--color %q: want auto, always or never", o.color)
-	case o.format != "auto" && o.format != "text" && o.format != "html" && o.format != "jsonl":
-		return fmt.Errorf("--format %q: want auto, text, html or jsonl", o.format)
-	case o.jobs < 1:
-		return fmt.Errorf("--jobs %d: want at least 1", o.jobs)
+	e.tally.add(out)
+	_, _ = e.w.Write(out.stdout) // an error shows at the final Flush
+	msg := out.notice
+	if e.o.quiet {
+		msg = ""
 	}
-	for flag, globs := range map[string][]string{"--include": o.include, "--exclude": o.exclude} {
-		for _, g := range globs {
-			if _, err := filepath.Match(g, ""); err != nil {
-				return fmt.Errorf("%s %q: %v", flag, g, err)
-			}
-		}
+	if out.err != nil && !errors.Is(out.err, context.Canceled) {
+		msg = describe(out.err)
 	}
-	if err := o.validateHTML(); err != nil {
-		return err
+	if msg != "" {
+		// In order with standard output, should both be one terminal.
+		_ = e.w.Flush()
+		e.bar.clear()
+		warn(e.stderr, "decruft: %s: %s", out.src.name, msg)
 	}
-	if o.outDir != "" {
-		return checkOutDir(o.outDir, args)
-	}
-	return nil
-}
-
-// mirrorFormat is the format that decides a copy's name: HTML by flag or
-// by extension. (HTML found by its content keeps its file's name.)
-func mirrorFormat(o *options, path string) string {
-	if o.format == "html" {
-		return "html"
-	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".html", ".htm":
-		if o.format == "auto" {
-			return "html"
-		}
-	}
-	return o.format
+	e.bar.add(out)
 }
 
 // gather sends the sources named by args, walking directories.
@@ -166,8 +140,8 @@ func gather(ctx context.Context, o *options, args []string, out chan<- source) {
 		copies = map[string]string{}
 	}
 	send := func(s source) bool {
-		if copies != nil && s.err == nil {
-			name := mirrorName(s.rel, mirrorFormat(o, s.path))
+		if copies != nil && s.err == nil && s.skipped == "" {
+			name := mirrorName(s.rel, formatByName(o.format, s.path))
 			if first, ok := copies[name]; ok {
 				s.err = fmt.Errorf("its copy would overwrite that of %s in %s; not written", first, o.outDir)
 			} else {

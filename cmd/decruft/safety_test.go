@@ -199,7 +199,9 @@ func TestKillDuringWrite(t *testing.T) {
 		}
 		delay := time.Duration(rng.Int64N(int64(full)))
 		time.Sleep(delay)
-		cmd.Process.Kill()
+		if err := cmd.Process.Kill(); err != nil {
+			t.Fatal(err)
+		}
 		err := cmd.Wait()
 		r, temps := c.check(t)
 		t.Logf("round %d: killed after %v (a full run takes %v): %v; %d of %d files rewritten, %d temp files left",
@@ -245,13 +247,15 @@ func interruptDuringWrite(t *testing.T, sig syscall.Signal) {
 			break
 		}
 		if time.Now().After(deadline) || cmd.ProcessState != nil {
-			cmd.Process.Kill()
-			cmd.Wait()
+			_ = cmd.Process.Kill() // on the way to failing
+			_ = cmd.Wait()
 			t.Fatalf("no temp file appeared; stderr:\n%s", stderr.String())
 		}
 		time.Sleep(time.Millisecond)
 	}
-	cmd.Process.Signal(sig)
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
 	err := cmd.Wait()
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 128+int(sig) {

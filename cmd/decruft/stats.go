@@ -8,7 +8,8 @@ import (
 	"github.com/decruft/decruft/clean/jsonl"
 )
 
-// A tally counts a run's outcomes for the batch summary and --stats.
+// A tally counts a run's outcomes for the batch summary and --stats: files
+// seen, and of those, changed (cruft removed), skipped and failed.
 type tally struct {
 	files, changed, skipped, failed int
 	bytesIn, bytesRemoved           int
@@ -78,8 +79,8 @@ func (t *tally) stats() string {
 	if len(parts) > 0 {
 		per = strings.Join(parts, ", ")
 	}
-	return fmt.Sprintf("decruft: %s, %d bytes in, %d bytes removed (%.1f%%); removals: %s",
-		plural(t.files, "file"), t.bytesIn, t.bytesRemoved, pct, per)
+	return fmt.Sprintf("decruft: %s (%d changed, %d skipped, %d failed), %d bytes in, %d bytes removed (%.1f%%); removals: %s",
+		plural(t.files, "file"), t.changed, t.skipped, t.failed, t.bytesIn, t.bytesRemoved, pct, per)
 }
 
 func plural(n int, word string) string {

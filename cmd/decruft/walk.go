@@ -7,21 +7,24 @@ import (
 	"strings"
 )
 
-// defaultIncludes are the walked files cleaned when no --include is given.
-var defaultIncludes = []string{"*.txt", "*.text", "*.md", "*.html", "*.htm"}
+// defaultIncludes are the walked files cleaned when no --include is given,
+// matched in any case: F.TXT is text too.
+var defaultIncludes = []string{"*.txt", "*.text", "*.md", "*.html", "*.htm", "*.jsonl", "*.ndjson"}
 
 // walk hands send the files below root that the filters let through, in
 // lexical order, until send returns false; it reports whether it got to
 // the end. Symbolic links below root are not followed, so a walk never
 // leaves the tree; hidden entries are skipped unless --hidden.
 func walk(o *options, root string, send func(source) bool) bool {
-	includes := o.include
-	if len(includes) == 0 {
-		includes = defaultIncludes
+	included := func(name, rel string) bool { return matchAny(o.include, name, rel) }
+	if len(o.include) == 0 {
+		included = func(name, rel string) bool { return matchAny(defaultIncludes, strings.ToLower(name), rel) }
 	}
 	root = walkRoot(root)
 	stopped := false
-	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	// The callback returns no error but SkipDir and SkipAll, so WalkDir
+	// has none to return: errors go to send with their path.
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if !send(source{name: path, path: path, walked: true, err: err}) {
 				stopped = true
@@ -36,10 +39,17 @@ func walk(o *options, root string, send func(source) bool) bool {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || !matchAny(includes, d.Name(), rel) {
+		if d.IsDir() || !included(d.Name(), rel) {
 			return nil
 		}
-		if !send(source{name: path, path: path, rel: rel, walked: true}) {
+		src := source{name: path, path: path, rel: rel, walked: true}
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			src.skipped = "a symbolic link; links are not followed"
+		case !d.Type().IsRegular():
+			src.skipped = "not a regular file"
+		}
+		if !send(src) {
 			stopped = true
 			return filepath.SkipAll
 		}
@@ -83,7 +93,7 @@ func matchAny(globs []string, name, rel string) bool {
 // enters, until visit returns false.
 func walkDirs(o *options, root string, visit func(dir string) bool) {
 	root = walkRoot(root)
-	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
 			return nil
 		}

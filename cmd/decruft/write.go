@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -40,6 +42,23 @@ func regularFile(path string) (os.FileInfo, error) {
 	return fi, nil
 }
 
+// rewritable checks, before a file is read, that -w may rewrite it: a
+// regular file (a FIFO would block, a link is refused) that the user may
+// write to. The rename that replaces it needs only the folder's
+// permission, so without this check -w would replace a read-only file,
+// and one owned by another user would end up the user's own; gofmt -w
+// refuses with "permission denied", and so does decruft.
+func rewritable(path string) error {
+	if _, err := regularFile(path); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
 // writeMirror writes a cleaned copy of src below dir, at the source's path
 // relative to its walk root, with the source's permissions.
 func (p *processor) writeMirror(rel string, perm os.FileMode, data []byte) error {
@@ -54,12 +73,16 @@ func (p *processor) writeMirror(rel string, perm os.FileMode, data []byte) error
 // seen it, and a failure removes it, so no partial copy stays (and a temp
 // file plus a rename per file would make a mirror of many small files
 // three times slower on ext4). A copy that exists already, from an
-// earlier run, is replaced atomically instead, so that it stays whole until
+// earlier run, is left alone if it holds the content already, as -w leaves
+// files alone, and else replaced atomically, so that it stays whole until
 // the new one is; the rename replaces a symbolic link, never writing
 // through it.
 func writeNew(dst string, data []byte, perm os.FileMode) error {
 	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if errors.Is(err, fs.ErrExist) {
+		if sameContent(dst, data) {
+			return nil
+		}
 		return writeAtomic(dst, data, perm, false)
 	}
 	if err != nil {
@@ -70,9 +93,53 @@ func writeNew(dst string, data []byte, perm os.FileMode) error {
 		err = cerr
 	}
 	if err != nil {
-		os.Remove(dst)
+		_ = os.Remove(dst) // best effort: the write's error is the one to report
 	}
 	return err
+}
+
+// sameContent reports whether path is a regular file that holds data.
+func sameContent(path string, data []byte) bool {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return false
+	}
+	old, err := os.ReadFile(path)
+	return err == nil && bytes.Equal(old, data)
+}
+
+// sameFile reports whether the files at a and b hold the same bytes; b
+// must be a regular file, not a link.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Lstat(b)
+	if err != nil || !fb.Mode().IsRegular() || fa.Size() != fb.Size() {
+		return false
+	}
+	ra, err := os.Open(a)
+	if err != nil {
+		return false
+	}
+	defer func() { _ = ra.Close() }()
+	rb, err := os.Open(b)
+	if err != nil {
+		return false
+	}
+	defer func() { _ = rb.Close() }()
+	bufA, bufB := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		na, errA := io.ReadFull(ra, bufA)
+		nb, errB := io.ReadFull(rb, bufB)
+		if na != nb || !bytes.Equal(bufA[:na], bufB[:nb]) {
+			return false
+		}
+		if errA != nil || errB != nil {
+			return errors.Is(errA, io.EOF) || errors.Is(errA, io.ErrUnexpectedEOF)
+		}
+	}
 }
 
 // mirrorPath returns where -o puts the copy of a file at rel below its
@@ -171,10 +238,12 @@ func commit(tmp *os.File, path string, perm os.FileMode, sync bool) error {
 	return err
 }
 
-// abandon closes and removes a temp file that will not be used.
+// abandon closes and removes a temp file that will not be used. It is
+// called on the way out of a failure, or with nothing written that matters,
+// so its own errors have nothing to add.
 func abandon(tmp *os.File) {
-	tmp.Close()
-	os.Remove(tmp.Name())
+	_ = tmp.Close()
+	_ = os.Remove(tmp.Name())
 }
 
 // createTemp creates a new hidden file beside path, named after it so that
@@ -191,12 +260,28 @@ func createTemp(path string, perm os.FileMode) (*os.File, error) {
 	return nil, fmt.Errorf("cannot create a temp file beside %s", path)
 }
 
+// makeOutDir makes -o's folder, or checks that it is one, before any input
+// is read: a problem with it is one error that names it, not one per input.
+func makeOutDir(dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case err == nil && !fi.IsDir():
+		return fmt.Errorf("-o %s: not a directory", dir)
+	case err == nil:
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("-o %s: %s", dir, describe(err))
+	}
+	return nil
+}
+
 // checkOutDir refuses an output folder inside (or equal to) an input tree,
 // where cleaned copies would be walked as inputs again.
 func checkOutDir(dir string, args []string) error {
 	out, err := resolve(dir)
 	if err != nil {
-		return err
+		return fmt.Errorf("-o %s: %s", dir, describe(err))
 	}
 	for _, a := range args {
 		fi, err := os.Stat(a)

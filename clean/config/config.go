@@ -1,4 +1,7 @@
-package clean
+// Package config reads .decruft.toml files: built-in rules turned on or
+// off, and rules of the user's own, built with clean.LineRule. It keeps the
+// file system and TOML out of the engine.
+package config
 
 import (
 	"bytes"
@@ -11,12 +14,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/decruft/decruft/clean"
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 )
 
-// ConfigName is the name of a decruft configuration file.
-const ConfigName = ".decruft.toml"
+// Name is the name of a decruft configuration file.
+const Name = ".decruft.toml"
 
 // A Config is a parsed .decruft.toml: built-in rules turned on or off, and
 // rules of the user's own that remove lines matching patterns.
@@ -24,7 +28,7 @@ const ConfigName = ".decruft.toml"
 // The file is TOML:
 //
 //	# Built-in rules to turn on or off, by name.
-//	enable = ["duplicate"]
+//	enable = ["some-rule"]
 //	disable = ["teaser"]
 //
 //	# Each [[rule]] table adds a rule of its own name.
@@ -52,7 +56,7 @@ type Config struct {
 	Enable  []string
 	Disable []string
 	// Own are the rules the file defines, in its order.
-	Own []*Rule
+	Own []*clean.Rule
 
 	lines map[string]int // where each setting sits: "enable[0]", "rule[1].name"
 }
@@ -72,15 +76,15 @@ type ruleConfig struct {
 	Regexp  []string `toml:"regexp"`
 }
 
-// FindConfig returns the path of the nearest .decruft.toml in dir or a
+// Find returns the path of the nearest .decruft.toml in dir or a
 // folder above it, or "" if there is none.
-func FindConfig(dir string) (string, error) {
+func Find(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
 	}
 	for {
-		p := filepath.Join(dir, ConfigName)
+		p := filepath.Join(dir, Name)
 		switch info, err := os.Stat(p); {
 		case err == nil && !info.IsDir():
 			return p, nil
@@ -95,20 +99,24 @@ func FindConfig(dir string) (string, error) {
 	}
 }
 
-// LoadConfig reads and checks the config file at path. Its errors name the
-// file, the line and the problem:
+// Load reads and checks the config file at path. Its errors name the file,
+// the line and the problem:
 //
 //	x/.decruft.toml:7: rule "foo": bad regexp "(": missing closing )
-func LoadConfig(path string) (*Config, error) {
+func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path leads the message already
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return ParseConfig(path, data)
+	return Parse(path, data)
 }
 
-// ParseConfig is LoadConfig for a file's contents; path names it in errors.
-func ParseConfig(path string, data []byte) (*Config, error) {
+// Parse is Load for a file's contents; path names it in errors.
+func Parse(path string, data []byte) (*Config, error) {
 	var f configFile
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -119,6 +127,15 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		case errors.As(err, &se) && len(se.Errors) > 0:
 			row, _ := se.Errors[0].Position()
 			return nil, fmt.Errorf("%s:%d: unknown key %q", path, row, strings.Join(se.Errors[0].Key(), "."))
+		case errors.As(err, &de) && len(de.Key()) > 0:
+			// A value of the wrong type: say what the key wants, in the
+			// file's terms rather than Go's.
+			row, _ := de.Position()
+			key := strings.Join(de.Key(), ".")
+			if want, ok := wantType[key]; ok {
+				return nil, fmt.Errorf("%s:%d: %s: want %s", path, row, key, want)
+			}
+			return nil, fmt.Errorf("%s:%d: %s: a value of the wrong type", path, row, key)
 		case errors.As(err, &de):
 			row, _ := de.Position()
 			return nil, fmt.Errorf("%s:%d: %s", path, row, strings.TrimPrefix(de.Error(), "toml: "))
@@ -129,9 +146,6 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	names := map[string]bool{}
 	for i, rc := range f.Rule {
 		at := fmt.Sprintf("rule[%d]", i)
-		if !ruleName.MatchString(rc.Name) {
-			return nil, c.errorf(at+".name", "rule %q: want a name of lower-case letters, digits and dashes", rc.Name)
-		}
 		if names[rc.Name] {
 			return nil, c.errorf(at+".name", "rule %q defined twice", rc.Name)
 		}
@@ -147,7 +161,7 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 
 // Rules returns the rules to run: the defaults of builtin with the config's
 // enable and disable applied, then the config's own rules.
-func (c *Config) Rules(builtin []*Rule) ([]*Rule, error) {
+func (c *Config) Rules(builtin []*clean.Rule) ([]*clean.Rule, error) {
 	on := map[string]bool{}
 	for _, r := range builtin {
 		on[r.Name] = r.Default
@@ -168,7 +182,7 @@ func (c *Config) Rules(builtin []*Rule) ([]*Rule, error) {
 			on[n] = set.value
 		}
 	}
-	var rules []*Rule
+	var rules []*clean.Rule
 	for _, r := range builtin {
 		if on[r.Name] {
 			rules = append(rules, r)
@@ -180,14 +194,18 @@ func (c *Config) Rules(builtin []*Rule) ([]*Rule, error) {
 		}
 		rules = append(rules, r)
 	}
-	if err := Validate(rules); err != nil {
+	if err := clean.Validate(rules); err != nil {
 		return nil, fmt.Errorf("%s: %v", c.Path, err)
 	}
 	return rules, nil
 }
 
-// userRule builds the Rule that rule table rc describes.
-func (c *Config) userRule(at string, rc ruleConfig) (*Rule, error) {
+// userRule builds the rule that rule table rc describes.
+func (c *Config) userRule(at string, rc ruleConfig) (*clean.Rule, error) {
+	// The engine's own check of a rule's name, reported at its line.
+	if err := clean.Validate([]*clean.Rule{clean.LineRule(rc.Name, "-", clean.Anywhere, nil)}); err != nil {
+		return nil, c.errorf(at+".name", "%v", err)
+	}
 	where := rc.Where
 	switch where {
 	case "":
@@ -236,10 +254,23 @@ func (c *Config) userRule(at string, rc ruleConfig) (*Rule, error) {
 		doc = "lines set in " + filepath.Base(c.Path)
 	}
 	doc += fmt.Sprintf("\n\nA rule from %s: it removes whole lines (where: %s).", c.Path, where)
-	return LineRule(rc.Name, doc, wheres[where], m.match), nil
+	return clean.LineRule(rc.Name, doc, wheres[where], m.match), nil
 }
 
-var wheres = map[string]Where{"anywhere": Anywhere, "top": Top, "bottom": Bottom}
+var wheres = map[string]clean.Where{"anywhere": clean.Anywhere, "top": clean.Top, "bottom": clean.Bottom}
+
+// wantType says, for each key of a config file, what its value must be.
+var wantType = map[string]string{
+	"enable":       `a list of rule names, e.g. ["teaser"]`,
+	"disable":      `a list of rule names, e.g. ["teaser"]`,
+	"rule":         "[[rule]] tables",
+	"rule.name":    "a string",
+	"rule.doc":     "a string",
+	"rule.where":   `a string: "anywhere", "top" or "bottom"`,
+	"rule.match":   `a string: "line" or "prefix"`,
+	"rule.literal": `a list of strings, e.g. ["Subscribe now"]`,
+	"rule.regexp":  `a list of strings, e.g. ['Planet Plus: \S+ offer']`,
+}
 
 // A lineMatcher holds one user rule's patterns.
 type lineMatcher struct {
