@@ -251,8 +251,6 @@ func (k docKey) before(o docKey) bool {
 	return k.name < o.name
 }
 
-func (k docKey) share() float64 { return float64(k.removed) / float64(max(1, k.in)) }
-
 // A reasonCount counts the vetoes of one kind of reason, and those whose
 // text went all the same.
 type reasonCount struct{ n, removed int }

@@ -36,13 +36,13 @@ type sample struct {
 
 // A docView is one of the documents that lost the most, with its diff.
 type docView struct {
-	Name          string
-	In, Removed   int
-	Share         float64
-	Rules         []string
-	Rows          []row
-	MoreChanged   int // lines with marks past the rows shown
-	Removals, Vet int
+	Name             string
+	In, Removed      int
+	Share            float64
+	Rules            []string
+	Rows             []row
+	MoreChanged      int // lines with marks past the rows shown
+	Removals, Vetoed int
 }
 
 // A row is a line of an excerpt, or a gap of lines not shown.
@@ -117,7 +117,7 @@ func newDocView(name string, res *clean.Result, removed int) *docView {
 	d := res.Doc
 	v := &docView{Name: name, In: len(d.Src), Removed: removed,
 		Share:    float64(removed) / float64(max(1, len(d.Src))),
-		Removals: len(res.Removals), Vet: len(res.Vetoed)}
+		Removals: len(res.Removals), Vetoed: len(res.Vetoed)}
 	for _, r := range res.Removals {
 		if !slices.Contains(v.Rules, r.Rule) {
 			v.Rules = append(v.Rules, r.Rule)

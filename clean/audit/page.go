@@ -211,7 +211,11 @@ func (a *Audit) view(version string, rules []*clean.Rule) *view {
 		return cmp.Or(cmp.Compare(b.Bytes, a.Bytes), cmp.Compare(b.Vetoes, a.Vetoes), cmp.Compare(a.Name, b.Name))
 	})
 	for i, n := range a.hist {
-		v.Hist = append(v.Hist, histBar{histLabel(i) + "%", n})
+		label := histLabel(i)
+		if i > 0 {
+			label += "%"
+		}
+		v.Hist = append(v.Hist, histBar{label, n})
 	}
 	v.HistChart = histChart(a.hist[:])
 	v.ShareBarW = shareBarW
