@@ -202,6 +202,20 @@ func TestExcerpts(t *testing.T) {
 	}
 }
 
+// TestManyPieces checks that a line cut in many places shows its first
+// pieces only.
+func TestManyPieces(t *testing.T) {
+	src := []byte(strings.Repeat("ab", 1000) + "\n")
+	res := &clean.Result{Doc: clean.Parse(src)}
+	for i := 0; i < 2000; i += 2 {
+		res.Removals = append(res.Removals, clean.Removal{Rule: "x", Span: clean.Span{Start: i, End: i + 1}})
+	}
+	r := lineRow(res.Doc, 0, marksOf(res))
+	if len(r.Parts) != rowPieces+1 || r.Parts[rowPieces].Text != " [… 1960 more pieces]" || r.Mark != "±" {
+		t.Errorf("%d parts, the last %q, mark %q", len(r.Parts), r.Parts[len(r.Parts)-1].Text, r.Mark)
+	}
+}
+
 // TestLongSpan checks that a removal of many lines shows its first and last
 // lines with a gap between.
 func TestLongSpan(t *testing.T) {

@@ -24,6 +24,7 @@ const (
 	lineClip     = 160 // bytes of a line with nothing marked
 	markHead     = 200 // bytes from the start of a long marked piece…
 	markTail     = 60  // …and from its end
+	rowPieces    = 40  // pieces of a line shown, marked or not
 )
 
 // A sample is a removal or a vetoed candidate in its context.
@@ -287,6 +288,10 @@ func lineRow(d *clean.Doc, i int, ms []mark) row {
 		r.Mark = "±"
 	case kept:
 		r.Mark = "◦"
+	}
+	if len(pieces) > rowPieces {
+		more := len(pieces) - rowPieces
+		pieces = append(pieces[:rowPieces:rowPieces], piece{text: fmt.Appendf(nil, " [… %d more pieces]", more)})
 	}
 	r.Parts = shorten(pieces)
 	return r

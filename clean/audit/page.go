@@ -88,8 +88,9 @@ type ruleView struct {
 	Vetoes, VetoDocs int
 	VetoesRemoved    int
 	Lines            []lineView
-	LinesCounted     int // distinct lines in the sketch
-	Inexact          bool
+	LinesCounted     int  // distinct lines in the sketch
+	Full             bool // more distinct lines than the sketch's slots
+	Inexact          bool // a line shown has a count that may be too high
 	Samples          []*sample
 	Reasons          []reasonView
 	VetoSamples      []*sample
@@ -177,6 +178,7 @@ func (a *Audit) view(version string, rules []*clean.Rule) *view {
 			Samples:      sortSamples(r.samples.sorted()),
 			VetoSamples:  sortSamples(r.vetoSample.sorted()),
 			LinesCounted: len(r.lines.heap),
+			Full:         r.lines.evicted > 0,
 		}
 		if rule := clean.Lookup(rules, r.name); rule != nil {
 			rv.Title = rule.Title()

@@ -14,9 +14,10 @@ import (
 // has a slot; counts are exact until a rule removes more distinct lines
 // than there are slots.
 type sketch struct {
-	slots int
-	byKey map[uint64]*lineCount
-	heap  lineHeap // the least counted on top
+	slots   int
+	evicted int // lines whose slot another took
+	byKey   map[uint64]*lineCount
+	heap    lineHeap // the least counted on top
 }
 
 // A lineCount is one slot: a line and how often it was removed.
@@ -61,6 +62,7 @@ func (s *sketch) add(key uint64, text []byte, n int, evidence string, at uint64)
 	}
 	least := s.heap[0]
 	delete(s.byKey, least.key)
+	s.evicted++
 	c.countErr, c.docsErr = least.count, least.docs
 	c.count += least.count
 	c.docs += least.docs
