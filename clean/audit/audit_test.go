@@ -96,7 +96,7 @@ func TestFigures(t *testing.T) {
 		{"ads", "0", "0", "0", "0.0%", "", "1"},
 	})
 	check(t, "readmore's lines", tabs["The lines readmore removed from the most documents, of 1 distinct line counted"], [][]string{
-		{"Line", "Removals", "Documents", "Evidence, at its first removal"},
+		{"Line", "Removals", "Documents", "Evidence of one of its removals"},
 		{"Read More", "6", "5", "marker: read-more link"},
 	})
 	check(t, "ads' vetoes", tabs["Why the guard vetoed candidates of ads"], [][]string{
@@ -395,4 +395,34 @@ func text(n *html.Node) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// TestCorpusEvidence checks that a line a corpus rule removes is listed
+// with that rule's evidence, the number of documents it recurs in, as the
+// boilerplate rule gives it.
+func TestCorpusEvidence(t *testing.T) {
+	const promo = "Subscribe to the Daily Planet for the news that matters."
+	boilerplate := &clean.Rule{Name: "boilerplate", Doc: "lines a corpus repeats", Find: func(d *clean.Doc) []clean.Candidate {
+		var cs []clean.Candidate
+		for _, l := range d.Lines {
+			if string(d.Text(l)) == promo {
+				cs = append(cs, clean.Candidate{Span: clean.Span{Start: l.Start, End: l.End},
+					Evidence: clean.Evidence{Kind: clean.Corpus, Why: "in 3 of 4 documents"}})
+			}
+		}
+		return cs
+	}}
+	a := New(nil)
+	for i := range 4 {
+		src := strings.ReplaceAll(prose, "parks", fmt.Sprint("parks ", i)) + "\n\n" + promo + "\n"
+		if i == 3 {
+			src = prose + "\n"
+		}
+		res := clean.Clean([]byte(src), []*clean.Rule{boilerplate})
+		a.Add(fmt.Sprintf("%d.txt", i), res, len(res.Output))
+	}
+	check(t, "boilerplate's lines", tables(t, render(t, a))["The lines boilerplate removed from the most documents, of 1 distinct line counted"], [][]string{
+		{"Line", "Removals", "Documents", "Evidence of one of its removals"},
+		{promo, "3", "3", "corpus: in 3 of 4 documents"},
+	})
 }
