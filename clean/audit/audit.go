@@ -110,6 +110,19 @@ func (a *Audit) Add(name string, res *clean.Result, outLen int) {
 	if len(res.Removals) > 0 {
 		a.changed++
 	}
+	removed := a.addRemovals(name, res)
+	a.addVetoes(name, res)
+	a.hist[histBin(removed, len(d.Src))]++
+	if removed > 0 {
+		key := docKey{removed: removed, in: len(d.Src), name: name}
+		a.top.offer(key, func() *docView { return newDocView(name, res, removed) })
+	}
+}
+
+// addRemovals counts a document's removals by rule, and their lines, and
+// offers them as samples. It returns the bytes removed.
+func (a *Audit) addRemovals(name string, res *clean.Result) int {
+	d := res.Doc
 	removed := 0
 	type docLine struct {
 		text     []byte
@@ -152,7 +165,7 @@ func (a *Audit) Add(name string, res *clean.Result, outLen int) {
 			}
 		}
 		ra.samples.offer(at, func() *sample {
-			return newSample(name, d, res, r.Span, r.Kind.String()+": "+r.Why)
+			return newSample(name, res, r.Span, r.Kind.String()+": "+r.Why)
 		})
 	}
 	a.removals += len(res.Removals)
@@ -165,7 +178,13 @@ func (a *Audit) Add(name string, res *clean.Result, outLen int) {
 			s.add(k, l.text, l.n, l.evidence, l.at)
 		}
 	}
-	clear(seen)
+	return removed
+}
+
+// addVetoes counts a document's vetoed candidates by rule and reason, and
+// offers them as samples.
+func (a *Audit) addVetoes(name string, res *clean.Result) {
+	seen := map[string]bool{}
 	for _, v := range res.Vetoed {
 		ra := a.rule(v.Rule)
 		ra.vetoes++
@@ -194,15 +213,10 @@ func (a *Audit) Add(name string, res *clean.Result, outLen int) {
 			if gone {
 				why += "; removed all the same, as another candidate"
 			}
-			return newSample(name, d, res, v.Span, why)
+			return newSample(name, res, v.Span, why)
 		})
 	}
 	a.vetoes += len(res.Vetoed)
-	a.hist[histBin(removed, len(d.Src))]++
-	if removed > 0 {
-		key := docKey{removed: removed, in: len(d.Src), name: name}
-		a.top.offer(key, func() *docView { return newDocView(name, res, removed) })
-	}
 }
 
 // Skip records an input passed by, and why.

@@ -192,7 +192,7 @@ func TestExcerpts(t *testing.T) {
 	}
 
 	// A sample of the last removal: the two kept lines before it, none after.
-	s := newSample("x.txt", res.Doc, res, res.Removals[len(res.Removals)-1].Span, "why")
+	s := newSample("x.txt", res, res.Removals[len(res.Removals)-1].Span, "why")
 	var ns []int
 	for _, r := range s.Rows {
 		ns = append(ns, r.N)
@@ -225,7 +225,7 @@ func TestLongSpan(t *testing.T) {
 	}
 	src := []byte(b.String())
 	res := &clean.Result{Doc: clean.Parse(src), Removals: []clean.Removal{{Rule: "x", Span: clean.Span{Start: 0, End: len(src)}}}}
-	s := newSample("x.txt", res.Doc, res, res.Removals[0].Span, "why")
+	s := newSample("x.txt", res, res.Removals[0].Span, "why")
 	var got []string
 	for _, r := range s.Rows {
 		got = append(got, fmt.Sprintf("%d:%d", r.N, r.Gap))

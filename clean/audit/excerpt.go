@@ -80,7 +80,8 @@ func marksOf(res *clean.Result) []mark {
 	return ms
 }
 
-func newSample(name string, d *clean.Doc, res *clean.Result, s clean.Span, why string) *sample {
+func newSample(name string, res *clean.Result, s clean.Span, why string) *sample {
+	d := res.Doc
 	first, last := d.LineAt(s.Start), d.LineAt(max(s.Start, s.End-1))
 	where := fmt.Sprintf("line %d", first+1)
 	if last > first {
