@@ -63,6 +63,11 @@ type Options struct {
 	// as a missing field does: a cleaner that extracts text from HTML may
 	// find none.
 	Clean func(text []byte) (*clean.Result, error)
+	// OnRecord, when set, is called for each record cleaned, in input
+	// order, from Run's goroutine: its 1-based line number, what cleaning
+	// its text gave, and the text its field holds now (the text itself
+	// when nothing was removed). Neither may be kept after it returns.
+	OnRecord func(line int, res *clean.Result, cleaned []byte)
 }
 
 // A LineError is a bad input line: not JSON, not an object, or without a
@@ -213,6 +218,9 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, o Options) (Stats, error
 				return st, err
 			}
 			st.add(j)
+			if o.OnRecord != nil && j.rec.Result != nil {
+				o.OnRecord(j.seq+1, j.rec.Result, j.rec.Cleaned)
+			}
 			if j.err != nil && o.OnBad != nil {
 				o.OnBad(j.err)
 			}

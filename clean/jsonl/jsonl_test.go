@@ -465,3 +465,34 @@ func TestDeepNesting(t *testing.T) {
 		t.Error("unclosed arrays accepted")
 	}
 }
+
+// TestOnRecord checks that OnRecord sees every record cleaned, in input
+// order whatever the workers, with the text its field holds afterwards;
+// blank and bad lines are not records.
+func TestOnRecord(t *testing.T) {
+	in := strings.Join([]string{
+		`{"text":"A.\n\nRead More"}`,
+		``,
+		`not json`,
+		`{"text":"B \u00e9."}`,
+		`{"text":"C.\n\nRead More"}`,
+	}, "\n") + "\n"
+	type rec struct {
+		line         int
+		src, cleaned string
+		removals     int
+	}
+	want := []rec{{1, "A.\n\nRead More", "A.", 1}, {4, "B é.", "B é.", 0}, {5, "C.\n\nRead More", "C.", 1}}
+	for _, jobs := range []int{1, 4} {
+		var got []rec
+		_, _, err := run(t, in, Options{Jobs: jobs, SkipBad: true, OnRecord: func(line int, res *clean.Result, cleaned []byte) {
+			got = append(got, rec{line, string(res.Doc.Src), string(cleaned), len(res.Removals)})
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("jobs=%d: records\n%v\nwant\n%v", jobs, got, want)
+		}
+	}
+}

@@ -53,6 +53,11 @@ type Record struct {
 	TextLen int
 	// Removals are the byte spans of that text that went, by rule.
 	Removals []clean.Removal
+	// Result is what cleaning the text gave (nil for a blank line), and
+	// Cleaned the text the field holds now: the text itself when nothing
+	// changed. Both may share memory the next line reuses.
+	Result  *clean.Result
+	Cleaned []byte
 }
 
 // AppendLine appends the cleaned form of one JSON line to dst. The line
@@ -83,12 +88,13 @@ func (c *Cleaner) text(text []byte) ([]byte, Record, error) {
 	if err != nil {
 		return nil, Record{}, err
 	}
-	rec := Record{TextLen: len(text), Removals: res.Removals}
+	rec := Record{TextLen: len(text), Removals: res.Removals, Result: res, Cleaned: text}
 	if len(res.Removals) == 0 && bytes.Equal(res.Doc.Src, text) {
 		return nil, rec, nil
 	}
 	rec.Changed = true
-	return fieldValue(res, text), rec, nil
+	rec.Cleaned = fieldValue(res, text)
+	return rec.Cleaned, rec, nil
 }
 
 // fieldValue is the cleaned text to store in the field: the source bytes

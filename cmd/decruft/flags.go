@@ -36,9 +36,12 @@ var colorModes = []colorMode{colorAuto, colorAlways, colorNever}
 // A reportFormat is --report's value; "" for no report.
 type reportFormat string
 
-const reportJSON reportFormat = "json"
+const (
+	reportJSON reportFormat = "json"
+	reportHTML reportFormat = "html" // one page for the run (audit.go)
+)
 
-var reportFormats = []reportFormat{reportJSON}
+var reportFormats = []reportFormat{reportJSON, reportHTML}
 
 // A choice is a flag whose value is one of a few words. Its values are
 // also what shell completion offers.

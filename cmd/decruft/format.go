@@ -64,7 +64,7 @@ func looksLikeJSONL(head []byte, whole bool) bool {
 // jsonlOutcome defers a JSONL source to its turn to print, where it is
 // streamed line by line (see outcome.stream).
 func (p *processor) jsonlOutcome(ctx context.Context, out outcome, rules []*clean.Rule) outcome {
-	if p.o.diff || p.o.report != "" {
+	if p.o.diff || p.o.report == reportJSON {
 		out.err = errors.New("--diff and --report work on text and HTML; for JSONL, --annotate adds each record's removals to it")
 		return out
 	}
@@ -95,7 +95,9 @@ func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean
 		Clean:    p.fieldCleaner(rules),
 		OnBad: func(err *jsonl.LineError) {
 			warn(stderr, "decruft: %s: %v; passed through unchanged", src.name, err)
+			p.audit.badLine(src.name, err)
 		},
+		OnRecord: p.audit.record(src.name),
 	}
 	w, tmp, dst, err := p.jsonlDestination(src, perm, stdout)
 	if err != nil {

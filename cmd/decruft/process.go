@@ -57,6 +57,7 @@ type processor struct {
 	rules *ruleSet
 	stdin *bufio.Reader // standard input, buffered so its start can be sniffed
 	color bool
+	audit *auditor // --report html's page
 }
 
 func (p *processor) process(ctx context.Context, src source) outcome {
@@ -177,6 +178,9 @@ func (p *processor) render(out outcome) ([]byte, error) {
 	case showText:
 		return out.output, nil // itself, not a copy: a document may be large
 	case showReport:
+		if p.o.report == reportHTML {
+			return nil, nil // one page for the run, at its end
+		}
 		err = writeReport(&buf, out.src.name, out.res, out.output)
 	case showList:
 		if out.changed {

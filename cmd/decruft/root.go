@@ -126,7 +126,7 @@ when interrupted by SIGINT or SIGTERM. With several inputs, a failing one is rep
 	f.BoolVar(&o.check, "check", false, "print nothing (or the diff with -d, the names with -l); exit 1 if any input has cruft")
 	f.BoolVarP(&o.list, "list", "l", false, "print the names of inputs that have cruft")
 	f.BoolVarP(&o.null, "null", "z", false, "with -l, end each name with a NUL byte instead of a newline (for xargs -0)")
-	choiceVar(cmd, &o.report, "report", "", reportFormats, `print a report instead of the cleaned text; "json": one JSON object per input`)
+	choiceVar(cmd, &o.report, "report", "", reportFormats, `print a report instead of the cleaned text; "json": one JSON object per input; "html": one audit page for the whole run`)
 	f.BoolVar(&o.stats, "stats", false, "print a one-line summary of the run to standard error")
 	choiceVar(cmd, &o.color, "color", colorAuto, colorModes, "colour diffs: auto, always or never (auto honours NO_COLOR)")
 	f.StringSliceVar(&o.enable, "enable", nil, "run these rules even if a "+config.Name+" turns them off (comma-separated names; see 'decruft rules')")

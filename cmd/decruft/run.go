@@ -42,7 +42,7 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 		}
 	}
 	p := &processor{o: o, rules: rules, color: useColor(o.color, stdout),
-		stdin: bufio.NewReaderSize(cancelable(ctx, stdin), sniffWindow)}
+		stdin: bufio.NewReaderSize(cancelable(ctx, stdin), sniffWindow), audit: newAuditor(o, args)}
 	batch := false
 	for _, a := range args {
 		if fi, err := os.Stat(a); err == nil && fi.IsDir() {
@@ -58,9 +58,14 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 	if batch {
 		bar = newProgress(ctx, o, args, stderr)
 	}
-	e := &emitter{o: o, w: bufio.NewWriterSize(stdout, 64<<10), stderr: stderr, bar: bar}
+	e := &emitter{o: o, w: bufio.NewWriterSize(stdout, 64<<10), stderr: stderr, bar: bar, audit: p.audit}
 	sequence(ctx, max(1, o.jobs), sources, func(s source) outcome { return p.process(ctx, s) }, e.emit)
 	bar.finish()
+	if ctx.Err() == nil {
+		if err := e.audit.write(e.w); err != nil {
+			return fmt.Errorf("writing the audit page: %w", err)
+		}
+	}
 	if err := e.w.Flush(); err != nil {
 		return fmt.Errorf("writing output: %w", err)
 	}
@@ -81,6 +86,7 @@ type emitter struct {
 	stderr io.Writer
 	bar    *progress
 	tally  tally
+	audit  *auditor
 }
 
 // finish prints the run's summary and returns its error, if any: some
@@ -110,6 +116,7 @@ func (e *emitter) emit(out outcome) {
 		out = out.stream(e.w, e.stderr)
 	}
 	e.tally.add(out)
+	e.audit.add(out)
 	_, _ = e.w.Write(out.stdout) // an error shows at the final Flush
 	msg := out.notice
 	if e.o.quiet {
