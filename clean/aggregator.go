@@ -89,7 +89,7 @@ func findAggregator(d *Doc) []Candidate {
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "NewsAPI image placeholder"}})
 		case bytes.HasPrefix(t, []byte("The post ")) && postAppeared.Match(t):
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: `feed's "appeared first on" line`}})
-		case readersPoll.Match(t):
+		case (t[0] == '%' || isDigit(t[0])) && readersPoll.Match(t):
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "readers' poll widget"}})
 		case z.top(i) && bytes.HasPrefix(t, []byte("Headline: ")) && len(t) <= 200 && countWords(t).words >= 5:
 			cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "headline widget above the article", Tail: tailAfter(t, off, len("Headline"))}})

@@ -54,7 +54,7 @@ func findConsent(d *Doc) []Candidate {
 			continue // every banner speaks of cookies
 		}
 		// In the body a banner's words are quoted by an article about them.
-		if n := consentPhrases.Prefix(t); n > 0 && len(t) <= 700 && banner(t) && (z.edge(i) || z.first < 0) {
+		if n := labelIf(d, i, consentPhrases, t); n > 0 && len(t) <= 700 && banner(t) && (z.edge(i) || z.first < 0) {
 			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "cookie banner"}})
 			continue
 		}

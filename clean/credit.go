@@ -57,7 +57,7 @@ const (
 func findCredits(d *Doc) []Candidate {
 	z := d.zone()
 	subheads := -1 // counted when a lone agency needs it
-	gallery := isGallery(d)
+	gallery := -1  // isGallery, asked when a caption is found
 	var cs []Candidate
 	for i, l := range d.Lines {
 		if l.Blank {
@@ -79,14 +79,25 @@ func findCredits(d *Doc) []Candidate {
 					continue
 				}
 			}
-			if c, ok := creditLine(t, off, z.edge(i)); ok {
+			if c, ok := creditLine(d, i, t, off, z.edge(i)); ok {
 				c.Span = line
 				cs = append(cs, c)
 				continue
 			}
 		}
-		if len(t) <= maxCreditCaption && !gallery && captionWithCredit(t) {
-			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "caption ending in a picture credit"}})
+		if len(t) <= maxCreditCaption && mayEndInCredit(t) && captionWithCredit(t) {
+			if gallery < 0 {
+				gallery = 0
+				if isGallery(d) {
+					gallery = 1
+				}
+			}
+			if gallery == 0 {
+				cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "caption ending in a picture credit"}})
+				continue
+			}
+		}
+		if t[0] != '(' {
 			continue
 		}
 		if n := openingCredit(t); n > 0 {
@@ -96,15 +107,26 @@ func findCredits(d *Doc) []Candidate {
 	return cs
 }
 
+// mayEndInCredit is a cheap test before captionWithCredit: a credit ends
+// in a name or a bracket, not in a sentence's punctuation, or holds
+// "Credit".
+func mayEndInCredit(t []byte) bool {
+	r, _ := utf8.DecodeLastRune(t)
+	if unicode.IsLetter(r) || r == ')' || r == ']' {
+		return true
+	}
+	return bytes.Contains(t, []byte("Credit")) || bytes.Contains(t, []byte("Photo"))
+}
+
 // creditLine classifies a short trimmed line t at offset off.
-func creditLine(t []byte, off int, edge bool) (Candidate, bool) {
+func creditLine(d *Doc, i int, t []byte, off int, edge bool) (Candidate, bool) {
 	if galleryCounter(t) {
 		return Candidate{Evidence: Evidence{Kind: Marker, Why: "gallery counter"}}, true
 	}
-	if n := labelAt(captionLabels, t); n > 0 {
+	if n := labelIf(d, i, captionLabels, t); n > 0 {
 		return Candidate{Evidence: Evidence{Kind: Label, Why: "caption label", Tail: tailAfter(t, off, n)}}, true
 	}
-	if n := labelAt(creditLabels, t); n > 0 {
+	if n := labelIf(d, i, creditLabels, t); n > 0 {
 		rest := t[n:]
 		sep := creditSeparator(rest)
 		if sep == 0 && !endsInJoiner(t[:n]) {
@@ -128,15 +150,55 @@ func creditLine(t []byte, off int, edge bool) (Candidate, bool) {
 		}
 		return Candidate{}, false
 	}
-	if bareCredit(t, edge) {
+	if endsInAgencyWord(t) && bareCredit(t, edge) {
 		return Candidate{Evidence: Evidence{Kind: Shape, Why: "names ending in a picture agency"}}, true
 	}
 	return Candidate{}, false
 }
 
+// agencyEnds holds the last words of the [agencies] entries, lower-cased:
+// a line that ends otherwise names no agency last.
+var agencyEnds = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range agencies.Entries() {
+		m[e[strings.LastIndexByte(e, ' ')+1:]] = true
+	}
+	return m
+}()
+
+// endsInAgencyWord reports whether t's last word, lower-cased, ends an
+// agency's name.
+func endsInAgencyWord(t []byte) bool {
+	t = bytes.TrimRight(t, ")] ")
+	i := bytes.LastIndexAny(t, " /|")
+	w := t[i+1:]
+	if len(w) > 24 {
+		return false
+	}
+	var buf [24]byte
+	for j, c := range w {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[j] = c
+	}
+	return agencyEnds[string(buf[:len(w)])]
+}
+
 // loneAgency reports whether t is an agency's name and nothing else.
 func loneAgency(t []byte) bool {
-	return strongAgencies[strings.ToLower(string(bytes.Trim(t, "()")))]
+	t = bytes.Trim(t, "()")
+	if len(t) > 20 {
+		return false
+	}
+	var buf [20]byte
+	for i, c := range t {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return strongAgencies[string(buf[:len(t)])]
 }
 
 // afterPicture reports whether line i may credit a picture: it does not

@@ -6,7 +6,11 @@
 // output, so previews, reports and the cleaned text always agree.
 package clean
 
-import "bytes"
+import (
+	"bytes"
+
+	"github.com/decruft/decruft/clean/lexicon"
+)
 
 // A Line is one line of the input. Start and End delimit its content
 // without the line terminator; Next is where the following line starts.
@@ -39,6 +43,23 @@ type Doc struct {
 	// results holds each rule's candidates once it ran on this document,
 	// for the rules that require it (ResultOf).
 	results map[*Rule][]Candidate
+	// masks holds each line's lexicon.FirstMask, computed on first use:
+	// rules read many word sets against each line, which a line's first
+	// word rules out with one lookup.
+	masks []uint64
+}
+
+// mayStart reports whether line i's first word starts an entry of set.
+func (d *Doc) mayStart(i int, set *lexicon.Set) bool {
+	if d.masks == nil {
+		d.masks = make([]uint64, len(d.Lines))
+		for j, l := range d.Lines {
+			if !l.Blank {
+				d.masks[j] = lexicon.FirstMask(d.Src[l.trimStart:l.trimEnd])
+			}
+		}
+	}
+	return d.masks[i]&set.Bit() != 0
 }
 
 // ResultOf returns the candidates that rule r proposed for d. A rule may

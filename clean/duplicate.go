@@ -129,11 +129,17 @@ func pullQuotes(d *Doc) []Candidate {
 			continue
 		}
 		t := bytes.TrimSpace(d.ParaText(p))
-		if len(t) < pullMinLen || len(t) > pullMaxLen || countWords(t).words < 7 {
+		if len(t) < pullMinLen || len(t) > pullMaxLen {
 			continue
 		}
 		if last, _ := utf8.DecodeLastRune(t); !unicode.IsLetter(last) && !unicode.IsDigit(last) {
 			continue // display text drops the sentence's full stop
+		}
+		if !bytes.Contains(d.Src[:p.Start], t[:min(len(t), 24)]) && !bytes.Contains(d.Src[p.End:], t[:min(len(t), 24)]) {
+			continue // its first words stand nowhere else, as they are
+		}
+		if countWords(t).words < 7 {
+			continue
 		}
 		quotes = append(quotes, quote{pi, normalize(t)})
 	}

@@ -152,9 +152,9 @@ func findFooterNotices(d *Doc) []Candidate {
 			cs = append(cs, Candidate{Span{start, l.End}, ev})
 			continue
 		}
-		n := footerLabels.Prefix(t)
+		n := labelIf(d, i, footerLabels, t)
 		if n == 0 {
-			n = sourceLabels.Prefix(t)
+			n = labelIf(d, i, sourceLabels, t)
 		}
 		if n > 0 && len(t) <= maxFooterLen {
 			rest := bytes.TrimSpace(t[n:])
@@ -295,11 +295,14 @@ func contactStart(t []byte) int {
 // author ("Copyright 2019 by Amy Dickinson"). "Copyright 2019 Hawaii News
 // Now. All rights reserved." may be the story's own notice and stays.
 func copyrightLine(t []byte) bool {
-	if len(t) > 200 || countWords(t).words > 25 || readsAsSentence(t) && !bytes.Contains(t, []byte("©")) {
+	r, _ := utf8.DecodeRune(t)
+	word := len(t) >= 9 && bytes.EqualFold(t[:9], []byte("copyright"))
+	if len(t) > 200 || r != '©' && r != '(' && !word {
 		return false
 	}
-	r, _ := utf8.DecodeRune(t)
-	word := bytes.HasPrefix(bytes.ToLower(t[:min(len(t), 9)]), []byte("copyright"))
+	if countWords(t).words > 25 || readsAsSentence(t) && !bytes.Contains(t, []byte("©")) {
+		return false
+	}
 	sign := r == '©' || bytes.HasPrefix(t, []byte("(c) ")) || bytes.HasPrefix(t, []byte("(C) ")) ||
 		word && (bytes.Contains(t, []byte("©")) || bytes.Contains(t, []byte("(c)")) || bytes.Contains(t, []byte("(C)")))
 	return sign || word && (bytes.Contains(t, []byte(" by ")) || siteNamed(t))

@@ -44,6 +44,14 @@ func labelAt(set *lexicon.Set, t []byte) int {
 	return 0
 }
 
+// labelIf is labelAt for line i of d, asking the line's first word first.
+func labelIf(d *Doc, i int, set *lexicon.Set, t []byte) int {
+	if !d.mayStart(i, set) {
+		return 0
+	}
+	return labelAt(set, t)
+}
+
 // tailAfter is the span of line text t (at offset off) after its label,
 // without a closing bracket, for the guard to read.
 func tailAfter(t []byte, off, label int) Span {

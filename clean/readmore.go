@@ -47,7 +47,7 @@ func findReadMore(d *Doc) []Candidate {
 		}
 		t, off := d.trimmed(l)
 		if len(t) <= maxReadMoreLine {
-			if n := labelAt(readMorePhrases, t); n > 0 && (bytes.IndexByte(t[:n], ' ') > 0 || separatedTail(t[n:])) {
+			if n := labelIf(d, i, readMorePhrases, t); n > 0 && (bytes.IndexByte(t[:n], ' ') > 0 || separatedTail(t[n:])) {
 				rest := t[n:]
 				if isArrows(rest) {
 					// A bare link to more text ends the text it links

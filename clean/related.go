@@ -51,7 +51,7 @@ func findRelated(d *Doc) []Candidate {
 			continue
 		}
 		t, off := d.trimmed(l)
-		n := labelAt(relatedLabels, t)
+		n := labelIf(d, i, relatedLabels, t)
 		if n > 0 {
 			rest := bytes.TrimSpace(t[n:])
 			switch {
@@ -83,7 +83,7 @@ func findRelated(d *Doc) []Candidate {
 				continue
 			}
 		}
-		if relatedHeading(t) {
+		if (d.mayStart(i, relatedLabels) || d.mayStart(i, relatedStarts)) && relatedHeading(t) {
 			end, listed := headlineList(d, i, z)
 			if z.edge(i) || listed >= 2 {
 				cs = append(cs, Candidate{Span{l.Start, d.Lines[end].End}, Evidence{Kind: Shape, Why: "list of other stories"}})

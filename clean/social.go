@@ -88,7 +88,7 @@ func findSocial(d *Doc) []Candidate {
 			}
 			continue
 		}
-		if n := shareButtons(t); n > 0 {
+		if n := d.shareButtons(i, t); n > 0 {
 			if blockStart < 0 {
 				blockStart = i
 			}
@@ -122,10 +122,18 @@ func findSocial(d *Doc) []Candidate {
 
 var clickToTweet = []byte("Click To Tweet")
 
-// shareButtons returns how many network or share-action names line t
+// shareButtons is shareButtonsIn for line i, asking its first word first.
+func (d *Doc) shareButtons(i int, t []byte) int {
+	if !d.mayStart(i, networks) && !d.mayStart(i, socialPrompts) && !d.mayStart(i, mediaWords) && !isDigit(t[0]) && t[0] != 'L' {
+		return 0
+	}
+	return shareButtonsIn(t)
+}
+
+// shareButtonsIn returns how many network or share-action names line t
 // holds when it holds nothing else ("Facebook", "Share this:", "Twitter |
 // Email | Print", "Play Facebook", "12 Shares"), or 0.
-func shareButtons(t []byte) int {
+func shareButtonsIn(t []byte) int {
 	if n := socialPrompts.Prefix(t); n > 0 && isArrows(t[n:]) && bytes.Count(t, []byte(" ")) < 4 {
 		// "Share this:", "Like this:", "Copy link": a button, and a name.
 		return 1
@@ -220,10 +228,10 @@ func socialPrompt(t []byte, off int) (Candidate, bool) {
 // @BGRDeals on Twitter to keep up with the latest deals." It is cut from
 // the line from that sentence on.
 func gluedPrompt(t []byte, off int) (Candidate, bool) {
-	starts := sentenceStarts(t[max(0, len(t)-400):])
-	base := max(0, len(t)-400)
-	for k := len(starts) - 1; k >= 1 && k >= len(starts)-2; k-- {
-		s := base + starts[k]
+	for k, s := 0, len(t); k < 2; k++ {
+		if s = lastSentenceStart(t, s, len(t)-400); s <= 0 {
+			break
+		}
 		tail := t[s:]
 		if ctaVerbs.Prefix(tail) == 0 && socialPrompts.Prefix(tail) == 0 && !bytes.HasPrefix(tail, []byte("Follow ")) {
 			continue // every prompt opens with one of these
@@ -247,29 +255,28 @@ func gluedPrompt(t []byte, off int) (Candidate, bool) {
 	return Candidate{}, false
 }
 
-// sentenceStarts returns where t's sentences start: 0, and each offset
-// after a sentence's final punctuation and a space where a capital letter
-// or a quote follows.
-func sentenceStarts(t []byte) []int {
-	starts := []int{0}
-	for i := 1; i+1 < len(t); i++ {
-		if t[i] != ' ' {
-			continue
-		}
-		prev, _ := utf8.DecodeLastRune(t[:i])
-		if prev != '.' && prev != '!' && prev != '?' {
+// lastSentenceStart returns where the last sentence of t that starts
+// before offset before begins: after a sentence's final punctuation and
+// spaces, at a capital letter or "@". It looks no further back than floor
+// and returns -1 when it finds none there.
+func lastSentenceStart(t []byte, before, floor int) int {
+	for i := before - 1; i > 0 && i > floor; i-- {
+		c := t[i-1]
+		if c != '.' && c != '!' && c != '?' || t[i] != ' ' {
 			continue
 		}
 		j := i
 		for j < len(t) && t[j] == ' ' {
 			j++
 		}
-		if r, _ := utf8.DecodeRune(t[j:]); unicode.IsUpper(r) || r == '@' {
-			starts = append(starts, j)
+		if j >= before {
+			continue
 		}
-		i = j
+		if r, _ := utf8.DecodeRune(t[j:]); unicode.IsUpper(r) || r == '@' {
+			return j
+		}
 	}
-	return starts
+	return -1
 }
 
 // newsletterPromo reports whether t asks the reader to sign up for a
@@ -278,11 +285,10 @@ func sentenceStarts(t []byte) []int {
 // news in your inbox") and no auxiliary that would make it a report
 // ("Its newsletter had 3,400 subscribers.").
 func newsletterPromo(t []byte) bool {
-	if len(t) > 400 || countWords(t).words > 40 || hasAuxiliary(t) {
+	if len(t) > 400 || !containsFold(t, "newsletter") && !containsFold(t, "inbox") {
 		return false
 	}
-	lt := bytes.ToLower(t)
-	if !bytes.Contains(lt, []byte("newsletter")) && !bytes.Contains(lt, []byte("inbox")) {
+	if countWords(t).words > 40 || hasAuxiliary(t) {
 		return false
 	}
 	for from := 0; from < len(t); {
@@ -299,14 +305,39 @@ func newsletterPromo(t []byte) bool {
 	return false
 }
 
+// containsFold reports whether t holds word, lower-case ASCII, in any case.
+func containsFold(t []byte, word string) bool {
+	for i := 0; i+len(word) <= len(t); i++ {
+		j := bytes.IndexByte(t[i:], word[0])
+		k := bytes.IndexByte(t[i:], word[0]-'a'+'A')
+		if j < 0 || k >= 0 && k < j {
+			j = k
+		}
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i+len(word) <= len(t) && bytes.EqualFold(t[i:i+len(word)], []byte(word)) {
+			return true
+		}
+	}
+	return false
+}
+
 // clickHereEnd reports whether t is a short promo that ends in "Click
 // here": "More Critical Reads by Lisa Haven! Click Here!", "(To Donate
 // to Site.com Click Here)", "For more places to find X – Click Here Now".
 func clickHereEnd(t []byte) bool {
 	t = bytes.TrimRight(bytes.Trim(t, "()[] "), "!.: ")
-	lt := bytes.ToLower(t[max(0, len(t)-16):])
-	lt = bytes.TrimSuffix(lt, []byte(" now"))
-	return bytes.HasSuffix(lt, []byte("click here")) && countWords(t).words <= 25 && !hasAuxiliary(t[:len(t)-min(len(t), 10)])
+	end := t
+	if len(end) > 4 && bytes.EqualFold(end[len(end)-4:], []byte(" now")) {
+		end = end[:len(end)-4]
+	}
+	const ch = "click here"
+	if len(end) < len(ch) || !bytes.EqualFold(end[len(end)-len(ch):], []byte(ch)) {
+		return false
+	}
+	return countWords(t).words <= 25 && !hasAuxiliary(t[:len(t)-min(len(t), 10)])
 }
 
 // promoToAddress reports whether t is a short line without a full stop
@@ -314,7 +345,7 @@ func clickHereEnd(t []byte) bool {
 // address: "To read more from Dan, visit www.dan-lucas.com", "SEE MORE UK
 // COLUMN NEWS AT: UK COLUMN.ORG".
 func promoToAddress(t []byte) bool {
-	if bytes.HasSuffix(t, []byte(".")) || countWords(t).words > 15 || !endsInAddress(t) {
+	if bytes.HasSuffix(t, []byte(".")) || !endsInAddress(t) || countWords(t).words > 15 {
 		return false
 	}
 	lead := bytes.TrimPrefix(bytes.TrimPrefix(t, []byte("To ")), []byte("to "))

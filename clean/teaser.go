@@ -93,9 +93,10 @@ func findTeaser(d *Doc) []Candidate {
 			// a question asked again, a chorus. Content.
 			continue
 		}
+		// The copy's first line must stay; inserts inside the copy may go.
 		c := d.Lines[cp.start]
 		return []Candidate{{Span{p.Start, p.End}, Evidence{Kind: Copy,
-			Why: fmt.Sprintf("cut-off copy of the opening at line %d", cp.start+1), Copy: Span{c.Start, d.Lines[cp.end].End}}}}
+			Why: fmt.Sprintf("cut-off copy of the opening at line %d", cp.start+1), Copy: Span{c.Start, c.End}}}}
 	}
 	return nil
 }

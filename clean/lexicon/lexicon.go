@@ -69,11 +69,16 @@ var Sections = map[string]string{
 
 // A Set is the entries of one section in every language, lower-cased.
 type Set struct {
-	name    string
+	name string
+	// bit is the set's own bit in FirstMask's answers.
+	bit     uint64
 	entries map[string]bool
 	// firsts holds every entry's first word: a text whose first word is
 	// not among them matches nothing, which one lookup tells.
 	firsts map[string]bool
+	// firstBytes holds the first bytes of the entries, in both cases: a
+	// text that starts otherwise needs no lookup at all.
+	firstBytes [256]bool
 	// maxWords is the most words any entry has.
 	maxWords int
 }
@@ -82,6 +87,9 @@ var (
 	loadOnce sync.Once
 	sets     map[string]*Set
 	loadErr  error
+	// firstMasks maps every entry's first word, lower-cased, to the bits
+	// of the sets that have an entry starting with it.
+	firstMasks = map[string]uint64{}
 )
 
 // Get returns the set of section name across all languages. It panics on a
@@ -102,8 +110,56 @@ func Get(name string) *Set {
 	return s
 }
 
+// Bit is the set's bit in FirstMask's answers.
+func (s *Set) Bit() uint64 { return s.bit }
+
+// FirstMask returns the bits of the sets that have an entry starting with
+// the first word of t (after opening brackets and spaces), lower-cased,
+// without punctuation that ends it: a rule that reads a line against many
+// sets asks this once per line.
+func FirstMask(t []byte) uint64 {
+	loadOnce.Do(load)
+	i := 0
+	for i < len(t) && (t[i] == '(' || t[i] == '[' || t[i] == ' ' || t[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(t) && !endsWord(t[j]) {
+		j++
+	}
+	if j == i || j-i > 40 {
+		return 0
+	}
+	var buf [64]byte
+	key := appendLower(buf[:0], t[i:j])
+	m := firstMasks[string(key)]
+	if k := trimPunct(key); len(k) < len(key) {
+		m |= firstMasks[string(k)]
+	}
+	return m
+}
+
 func load() {
 	sets = map[string]*Set{}
+	defer func() {
+		// Each set, known or not yet asked for, gets its bit.
+		names := make([]string, 0, len(Sections))
+		for n := range Sections {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		for i, n := range names {
+			s := sets[n]
+			if s == nil {
+				s = &Set{name: n, entries: map[string]bool{}, firsts: map[string]bool{}}
+				sets[n] = s
+			}
+			s.bit = 1 << i
+			for f := range s.firsts {
+				firstMasks[f] |= s.bit
+			}
+		}
+	}()
 	names, err := fs.Glob(files, "*.txt")
 	if err != nil {
 		loadErr = err
@@ -127,6 +183,10 @@ func load() {
 				s.maxWords = max(s.maxWords, strings.Count(e, " ")+1)
 				first, _, _ := strings.Cut(e, " ")
 				s.firsts[first] = true
+				r, _ := utf8.DecodeRuneInString(e)
+				for _, c := range []rune{r, unicode.ToUpper(r), unicode.ToTitle(r)} {
+					s.firstBytes[string(c)[0]] = true
+				}
 				if k := strings.TrimRight(first, ":.!?,"); k != first {
 					s.firsts[k] = true
 				}
@@ -216,7 +276,7 @@ func (s *Set) HasBytes(phrase []byte) bool {
 // "Advertisement:" and "AP Photo/Name" match "advertisement" and "ap
 // photo". The match is compared without regard to case.
 func (s *Set) Prefix(t []byte) int {
-	if len(s.entries) == 0 {
+	if len(s.entries) == 0 || len(t) == 0 || s.firsts != nil && !s.firstBytes[t[0]] {
 		return 0
 	}
 	best := 0

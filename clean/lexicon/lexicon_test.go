@@ -89,3 +89,18 @@ func TestIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstMask: sets fit the mask's 64 bits, and a line's first word
+// tells which sets may start it.
+func TestFirstMask(t *testing.T) {
+	if len(Sections) > 64 {
+		t.Fatalf("%d sections: FirstMask has 64 bits", len(Sections))
+	}
+	rm := Get("readmore")
+	if FirstMask([]byte("Read more: X"))&rm.Bit() == 0 || FirstMask([]byte("(Read More)"))&rm.Bit() == 0 {
+		t.Error("\"Read more\" does not start readmore")
+	}
+	if FirstMask([]byte("Voters went"))&rm.Bit() != 0 {
+		t.Error("\"Voters\" starts readmore")
+	}
+}
