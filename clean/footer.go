@@ -136,7 +136,11 @@ func findFooterNotices(d *Doc) []Candidate {
 			continue
 		}
 		t, off := d.trimmed(l)
-		if why := footerNotice(t); why != "" && !(why == whyContact && announced(d, i)) {
+		why := footerNotice(t)
+		if why == whyContact && announced(d, i) {
+			why = "" // the appeal's own address
+		}
+		if why != "" {
 			start := l.Start
 			if why == whyContact {
 				// "over the same span. Write to Al Root at …": only the
