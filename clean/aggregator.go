@@ -18,7 +18,8 @@ article: NewsAPI's "Powered by NewsAPI , in <Category> on <date>." and
 "news image"; WordPress feeds' "The post <title> appeared first on
 <site>."; "This story originally appeared on …", "This article was
 provided by …", "Republished with permission" and the other phrases of the
-[syndication] lexicon, when they open a short line; and widgets injected
+[syndication] lexicon, when they open a short line above or below the
+article; and widgets injected
 above the article: "% of readers think this story is Fact. Add your two
 cents." and "Headline: <title>". A sentence that mentions NewsAPI or
 syndication stays.`,
@@ -93,7 +94,8 @@ func findAggregator(d *Doc) []Candidate {
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "readers' poll widget"}})
 		case z.top(i) && bytes.HasPrefix(t, []byte("Headline: ")) && len(t) <= 200 && countWords(t).words >= 5:
 			cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "headline widget above the article", Tail: tailAfter(t, off, len("Headline"))}})
-		case len(t) <= 300:
+		case len(t) <= 300 && z.edge(i):
+			// Where a story first appeared is said above or below it.
 			if s, e := syndication.Index(t[:min(len(t), 60)]); s >= 0 && s <= 40 {
 				cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "syndication line", Tail: tailAfter(t, off, e)}})
 			}

@@ -192,6 +192,14 @@ func classifyByline(s string, bottom bool) bylineKind {
 	if s == "" {
 		return notByline
 	}
+	if len(s) > 60 && !hasDigitString(s) {
+		// Without a date only "By" and names make a byline, and names
+		// alone are short.
+		first, _, _ := strings.Cut(s, " ")
+		if !byWords.Has(first) && !byVerbs.Has(first) && !dateLabels.Has(strings.Trim(first, ":")) && !authorWidgets[strings.ToLower(s)] {
+			return notByline
+		}
+	}
 	if authorWidgets[strings.ToLower(s)] {
 		return isByline
 	}
