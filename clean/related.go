@@ -70,7 +70,8 @@ func findRelated(d *Doc) []Candidate {
 				// or more with a list of two headlines or more.
 				multi := bytes.IndexByte(t[:n], ' ') > 0
 				end, listed := headlineList(d, i, z)
-				if weakHeading(t[:n]) && !otherStories(d, i, end) {
+				colon := bytes.HasPrefix(bytes.TrimSpace(rest), []byte(":"))
+				if weakHeading(t[:n]) && !otherStories(d, i, end, colon) {
 					// "Recommended", "Editor's picks", "Further reading":
 					// over the article's own list of books or wines they
 					// stay; over other stories' headlines they go.
@@ -174,10 +175,15 @@ var weakHeadings = lexicon.Get("relatedweak")
 func weakHeading(label []byte) bool { return weakHeadings.HasBytes(label) }
 
 // otherStories reports whether the lines after heading i up to end read as
-// other stories' headlines: most of them five words or more, without a
-// digit-led or bracketed detail, a price or a descriptor after a comma
-// ("The Loop, on cycling in cities").
-func otherStories(d *Doc, i, end int) bool {
+// other stories' headlines: most of them five words or more (three after
+// a heading that ends in a colon, "More:"), without a digit-led or
+// bracketed detail, a price or a descriptor after a comma ("The Loop, on
+// cycling in cities").
+func otherStories(d *Doc, i, end int, colon bool) bool {
+	minWords := 5
+	if colon {
+		minWords = 3
+	}
 	n, ok := 0, 0
 	for j := i + 1; j <= end; j++ {
 		if d.Lines[j].Blank {
@@ -189,7 +195,7 @@ func otherStories(d *Doc, i, end int) bool {
 			ok++
 			continue
 		}
-		if countWords(t).words >= 5 && !commaDescriptor(t) && !bytes.ContainsAny(t, "£$€(") && !listDetail(t) {
+		if countWords(t).words >= minWords && !commaDescriptor(t) && !bytes.ContainsAny(t, "£$€(") && !listDetail(t) {
 			ok++
 		}
 	}
@@ -227,18 +233,27 @@ func commaDescriptor(t []byte) bool {
 	return false
 }
 
+func isPreposition(w []byte) bool {
+	switch string(bytes.ToLower(w)) {
+	case "from", "on", "in", "about":
+		return true
+	}
+	return false
+}
+
 // headingOfName reports whether a label that ends in a preposition is
 // followed by a short name, as in "More from Local News" or "Related
 // coverage from How to Do Everything: Money:".
 func headingOfName(label, rest []byte) bool {
 	i := bytes.LastIndexByte(label, ' ')
-	if i < 0 {
-		return false
-	}
-	switch string(bytes.ToLower(label[i+1:])) {
-	case "from", "on", "in", "about":
-	default:
-		return false
+	prep := label[i+1:]
+	if r := bytes.TrimLeft(rest, " "); !isPreposition(prep) {
+		// "Related coverage" + " from How to Do Everything: Money:"
+		w, after, _ := bytes.Cut(r, []byte(" "))
+		if !isPreposition(w) {
+			return false
+		}
+		rest = after
 	}
 	rest = bytes.TrimRight(rest, ":.…")
 	ws := countWords(rest)
