@@ -14,17 +14,26 @@ type zone struct{ first, last int }
 // zone finds d's boilerplate zones. A document without body lines has
 // none: nothing in it is known to be chrome.
 func (d *Doc) zone() zone {
-	z := zone{-1, -1}
-	for i, l := range d.Lines {
-		if l.Width() >= bodyLen {
-			if z.first < 0 {
-				z.first = i
+	for _, n := range []int{bodyLen, shortBodyLen} {
+		z := zone{-1, -1}
+		for i, l := range d.Lines {
+			if l.Width() >= n {
+				if z.first < 0 {
+					z.first = i
+				}
+				z.last = i
 			}
-			z.last = i
+		}
+		if z.first >= 0 && (n == bodyLen || z.last > z.first) {
+			return z
 		}
 	}
-	return z
+	return zone{-1, -1}
 }
+
+// shortBodyLen is the body line's length in a text of short paragraphs,
+// none of bodyLen: two of them or more mark its body.
+const shortBodyLen = 100
 
 // top reports whether line i comes before the first body line.
 func (z zone) top(i int) bool { return z.first >= 0 && i < z.first }
