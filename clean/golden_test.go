@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
+	"github.com/decruft/decruft/clean/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,9 +30,9 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			rules := goldenRules(t, filepath.Base(filepath.Dir(file)), string(ar.Comment))
-			in := section(t, ar, "in")
+			in := golden.Section(t, ar, "in")
 			res := Clean(in, rules)
-			compareSections(t, file, ar, map[string][]byte{"want": res.Output, "removals": []byte(formatRemovals(res))})
+			golden.Compare(t, file, ar, map[string][]byte{"want": res.Output, "removals": []byte(formatRemovals(res))}, *update)
 			checkInvariants(t, in, rules)
 		})
 	}
@@ -57,41 +57,6 @@ func goldenRules(t *testing.T, folder, comment string) []*Rule {
 		rules = append(rules, r)
 	}
 	return rules
-}
-
-// compareSections checks each named section of a golden archive against
-// got, or with -update rewrites them from got.
-func compareSections(t *testing.T, file string, ar *txtar.Archive, got map[string][]byte) {
-	t.Helper()
-	if *update {
-		for i, f := range ar.Files {
-			if g, ok := got[f.Name]; ok {
-				ar.Files[i].Data = g
-			}
-		}
-		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	for _, f := range ar.Files {
-		if g, ok := got[f.Name]; ok && !bytes.Equal(g, f.Data) {
-			t.Errorf("%s differs\n--- got\n%s--- want\n%s", f.Name, g, f.Data)
-		}
-	}
-	for name := range got {
-		section(t, ar, name) // every expected section must exist
-	}
-}
-
-func section(t *testing.T, ar *txtar.Archive, name string) []byte {
-	for _, f := range ar.Files {
-		if f.Name == name {
-			return f.Data
-		}
-	}
-	t.Fatalf("no %q section", name)
-	return nil
 }
 
 // checkInvariants asserts what holds for every input: the output is the

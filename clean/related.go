@@ -220,17 +220,10 @@ func listDetail(t []byte) bool {
 // commaDescriptor reports whether t holds a comma followed by a lower-case
 // word: a list item's description rather than a headline.
 func commaDescriptor(t []byte) bool {
-	for i := bytes.IndexByte(t, ','); i >= 0 && i+1 < len(t); {
-		if r, _ := utf8.DecodeRune(bytes.TrimLeft(t[i+1:], " ")); unicode.IsLower(r) {
-			return true
-		}
-		j := bytes.IndexByte(t[i+1:], ',')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return false
+	return afterComma(t, func(w []byte) bool {
+		r, _ := utf8.DecodeRune(w)
+		return unicode.IsLower(r)
+	})
 }
 
 func isPreposition(w []byte) bool {

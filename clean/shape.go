@@ -230,6 +230,25 @@ func siteAddress(w []byte) bool {
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
+// afterComma reports whether test holds for a word that follows one of
+// t's commas.
+func afterComma(t []byte, test func(w []byte) bool) bool {
+	for rest := t; ; {
+		i := bytes.IndexByte(rest, ',')
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+1:]
+		w := bytes.TrimLeft(rest, " ")
+		if j := bytes.IndexAny(w, " ,.;:!?"); j >= 0 {
+			w = w[:j]
+		}
+		if len(w) > 0 && test(w) {
+			return true
+		}
+	}
+}
+
 // hasAuxiliary reports whether t holds an auxiliary or copula as a word.
 func hasAuxiliary(t []byte) bool {
 	for _, w := range bytes.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {

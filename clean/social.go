@@ -422,22 +422,10 @@ var weakObjects = map[string]bool{"here": true, "now": true, "today": true, "fre
 // word after it other than "and" or "or", as in "Like many others here,
 // she moved in 2010."; ", guides, and highlights" is a list.
 func commaClause(t []byte) bool {
-	for i := bytes.IndexByte(t, ','); i >= 0; {
-		rest := bytes.TrimLeft(t[i+1:], " ")
-		w := rest
-		if j := bytes.IndexAny(rest, " ,.;:!?"); j >= 0 {
-			w = rest[:j]
-		}
-		if r, _ := utf8.DecodeRune(w); unicode.IsLower(r) && functionWords.HasBytes(w) && !continuers.HasBytes(w) {
-			return true
-		}
-		j := bytes.IndexByte(t[i+1:], ',')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return false
+	return afterComma(t, func(w []byte) bool {
+		r, _ := utf8.DecodeRune(w)
+		return unicode.IsLower(r) && functionWords.HasBytes(w) && !continuers.HasBytes(w)
+	})
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -362,3 +362,32 @@ func keyOf(it unstable.Iterator) string {
 	}
 	return strings.Join(parts, ".")
 }
+
+// Select applies --enable and --disable style lists to the rules on by
+// default (defaults, a subset of all): enable turns rules on, disable off,
+// and disable wins when both name a rule. An unknown name is an error that
+// lists the known ones. The rules come back in all's order.
+func Select(all, defaults []*clean.Rule, enable, disable []string) ([]*clean.Rule, error) {
+	on := map[string]bool{}
+	for _, r := range defaults {
+		on[r.Name] = true
+	}
+	for _, list := range []struct {
+		names []string
+		value bool
+	}{{enable, true}, {disable, false}} {
+		for _, n := range list.names {
+			if clean.Lookup(all, n) == nil {
+				return nil, fmt.Errorf("unknown rule %q (rules: %s)", n, strings.Join(clean.Names(all), ", "))
+			}
+			on[n] = list.value
+		}
+	}
+	var rules []*clean.Rule
+	for _, r := range all {
+		if on[r.Name] {
+			rules = append(rules, r)
+		}
+	}
+	return rules, nil
+}

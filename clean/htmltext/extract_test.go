@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/decruft/decruft/clean/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -35,25 +36,25 @@ func TestExtractGolden(t *testing.T) {
 			if strings.Contains(string(ar.Comment), "mode: whole") {
 				mode = Whole
 			}
-			in := section(t, ar, "in")
+			in := golden.Section(t, ar, "in")
 			if !LooksLikeHTML(in) {
 				t.Errorf("LooksLikeHTML = false")
 			}
 			p, err := Extract(in, mode)
 			if err != nil {
-				compareSections(t, file, ar, map[string][]byte{"error": []byte(err.Error() + "\n")})
+				golden.Compare(t, file, ar, map[string][]byte{"error": []byte(err.Error() + "\n")}, *update)
 				if !errors.Is(err, ErrNoArticle) && !errors.Is(err, ErrTooDeep) {
 					t.Errorf("error %v is neither ErrNoArticle nor ErrTooDeep", err)
 				}
 				return
 			}
 			res := clean.CleanHinted(p.Text, clean.Defaults(clean.All), p.Hints)
-			compareSections(t, file, ar, map[string][]byte{
+			golden.Compare(t, file, ar, map[string][]byte{
 				"text":     p.Text,
 				"hints":    []byte(formatHints(p)),
 				"want":     res.Output,
 				"encoding": []byte(p.Encoding + "\n"),
-			})
+			}, *update)
 			if *update {
 				return
 			}

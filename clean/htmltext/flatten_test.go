@@ -2,6 +2,7 @@ package htmltext
 
 import (
 	"bytes"
+	"github.com/decruft/decruft/clean/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -25,13 +26,13 @@ func TestFlattenGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			in := section(t, ar, "in")
+			in := golden.Section(t, ar, "in")
 			if !LooksLikeHTML(in) {
 				t.Errorf("LooksLikeHTML = false")
 			}
 			text := flattenText(in)
 			res := clean.Text(text)
-			compareSections(t, file, ar, map[string][]byte{"text": text, "want": res.Output})
+			golden.Compare(t, file, ar, map[string][]byte{"text": text, "want": res.Output}, *update)
 			if *update {
 				return
 			}

@@ -3,50 +3,12 @@ package htmltext
 import (
 	"bytes"
 	"flag"
-	"os"
 	"testing"
 
 	"github.com/decruft/decruft/clean"
-	"github.com/rogpeppe/go-internal/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files' computed sections")
-
-// compareSections checks each computed section against the archive's, or
-// rewrites them with -update.
-func compareSections(t *testing.T, file string, ar *txtar.Archive, got map[string][]byte) {
-	t.Helper()
-	if *update {
-		for i, f := range ar.Files {
-			if g, ok := got[f.Name]; ok {
-				ar.Files[i].Data = g
-			}
-		}
-		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	for _, f := range ar.Files {
-		if g, ok := got[f.Name]; ok && !bytes.Equal(g, f.Data) {
-			t.Errorf("%s differs\n--- got\n%s--- want\n%s", f.Name, g, f.Data)
-		}
-	}
-	for name := range got {
-		section(t, ar, name) // every expected section must exist
-	}
-}
-
-func section(t *testing.T, ar *txtar.Archive, name string) []byte {
-	t.Helper()
-	for _, f := range ar.Files {
-		if f.Name == name {
-			return f.Data
-		}
-	}
-	t.Fatalf("no %q section", name)
-	return nil
-}
 
 // checkCleaning asserts what the engine promises for any text, here for
 // text extracted from HTML: the output is the text's bytes in order,

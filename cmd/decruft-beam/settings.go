@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/decruft/decruft/clean"
 	"github.com/decruft/decruft/clean/config"
@@ -37,7 +36,7 @@ func (s settings) cleaner() (*jsonl.Cleaner, error) {
 		}
 		all = append(append([]*clean.Rule(nil), clean.All...), c.Own...)
 	}
-	rules, err := selectRules(all, defaults, s.Enable, s.Disable)
+	rules, err := config.Select(all, defaults, s.Enable, s.Disable)
 	if err != nil {
 		if s.ConfigPath != "" {
 			err = fmt.Errorf("%w (with %s)", err, s.ConfigPath)
@@ -49,32 +48,4 @@ func (s settings) cleaner() (*jsonl.Cleaner, error) {
 		Annotate: s.Annotate,
 		Clean:    func(text []byte) (*clean.Result, error) { return clean.Clean(text, rules), nil },
 	})
-}
-
-// selectRules applies --enable and --disable to the rules on by default;
-// --disable wins when both name a rule. It is a copy of cmd/decruft's
-// selectRules, which a main package cannot share.
-func selectRules(all, defaults []*clean.Rule, enable, disable []string) ([]*clean.Rule, error) {
-	on := map[string]bool{}
-	for _, r := range defaults {
-		on[r.Name] = true
-	}
-	for _, list := range []struct {
-		names []string
-		value bool
-	}{{enable, true}, {disable, false}} {
-		for _, n := range list.names {
-			if clean.Lookup(all, n) == nil {
-				return nil, fmt.Errorf("unknown rule %q (rules: %s)", n, strings.Join(clean.Names(all), ", "))
-			}
-			on[n] = list.value
-		}
-	}
-	var rules []*clean.Rule
-	for _, r := range all {
-		if on[r.Name] {
-			rules = append(rules, r)
-		}
-	}
-	return rules, nil
 }

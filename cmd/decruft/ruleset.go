@@ -86,38 +86,11 @@ func (s *ruleSet) load(cfg string) resolved {
 		}
 		all = append(append([]*clean.Rule(nil), clean.All...), c.Own...)
 	}
-	on, err := selectRules(all, defaults, s.enable, s.disable)
+	on, err := config.Select(all, defaults, s.enable, s.disable)
 	if err != nil && cfg != "" {
 		err = fmt.Errorf("%w (with %s)", err, cfg)
 	}
 	return resolved{all: all, on: on, err: err}
-}
-
-// selectRules applies --enable and --disable to the rules on by default;
-// --disable wins when both name a rule.
-func selectRules(all, defaults []*clean.Rule, enable, disable []string) ([]*clean.Rule, error) {
-	on := map[string]bool{}
-	for _, r := range defaults {
-		on[r.Name] = true
-	}
-	for _, list := range []struct {
-		names []string
-		value bool
-	}{{enable, true}, {disable, false}} {
-		for _, n := range list.names {
-			if clean.Lookup(all, n) == nil {
-				return nil, fmt.Errorf("unknown rule %q (rules: %s)", n, strings.Join(clean.Names(all), ", "))
-			}
-			on[n] = list.value
-		}
-	}
-	var rules []*clean.Rule
-	for _, r := range all {
-		if on[r.Name] {
-			rules = append(rules, r)
-		}
-	}
-	return rules, nil
 }
 
 // check resolves the rules for every input before any work starts, so
