@@ -267,13 +267,19 @@ func makeOutDir(dir string) error {
 	switch {
 	case err == nil && !fi.IsDir():
 		return fmt.Errorf("-o %s: not a directory", dir)
-	case err == nil:
-		return nil
+	case err != nil:
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("-o %s: %s", dir, describe(err))
+		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// A folder that exists may refuse new files: say so once.
+	f, err := os.CreateTemp(dir, ".decruft-check-*")
+	if err != nil {
 		return fmt.Errorf("-o %s: %s", dir, describe(err))
 	}
-	return nil
+	name := f.Name()
+	_ = f.Close()
+	return os.Remove(name)
 }
 
 // checkOutDir refuses an output folder inside (or equal to) an input tree,

@@ -153,3 +153,36 @@ func TestMirrorLeavesSameCopies(t *testing.T) {
 		t.Errorf("stale copy not replaced: %q", got)
 	}
 }
+
+// TestOutDirReadOnly: an -o folder that refuses new files is one error
+// naming it, up front, not one per input.
+func TestOutDirReadOnly(t *testing.T) {
+	bin := decruftBinary(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	out := filepath.Join(dir, "out")
+	for _, d := range []string{in, out} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
+		if err := os.WriteFile(filepath.Join(in, name), []byte("Text.\n\nRead More\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chmod(out, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "-o", "out", "in")
+	cmd.Dir = dir
+	cmd = asUser(t, cmd)
+	got, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != exitError {
+		t.Fatalf("-o into a read-only folder: %v, %q; want exit 2", err, got)
+	}
+	if want := "decruft: -o out: permission denied\n"; string(got) != want {
+		t.Errorf("stderr %q, want %q", got, want)
+	}
+}
