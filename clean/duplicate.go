@@ -96,7 +96,7 @@ func repeatedBlocks(d *Doc) []Candidate {
 		if distinct && size >= dupMinBlock && (n >= 3 || 5*size >= 2*len(d.Src)) {
 			c := d.Paras[i]
 			cs = append(cs, Candidate{Span{c.Start, d.Paras[i+n-1].End}, Evidence{Kind: Copy,
-				Why:  fmt.Sprintf("block of %d paragraphs repeating lines %d-%d", n, d.Paras[f].First+1, d.Paras[f+n-1].Last+1),
+				Why:  fmt.Sprintf("block of %d paragraphs printed twice", n),
 				Copy: Span{d.Paras[f].Start, d.Paras[f+n-1].End}}})
 			i += n - 1
 		}
@@ -175,7 +175,7 @@ func pullQuotes(d *Doc) []Candidate {
 			}
 			q := d.Paras[qi]
 			cs = append(cs, Candidate{Span{d.Paras[pq.para].Start, d.Paras[pq.para].End}, Evidence{Kind: Copy,
-				Why: fmt.Sprintf("pull quote of a sentence in line %d", q.First+1), Copy: Span{q.Start, q.End}}})
+				Why: "pull quote of a sentence of a longer paragraph", Copy: Span{q.Start, q.End}}})
 			break
 		}
 	}

@@ -2,7 +2,6 @@ package clean
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -96,7 +95,7 @@ func findTeaser(d *Doc) []Candidate {
 		// The copy's first line must stay; inserts inside the copy may go.
 		c := d.Lines[cp.start]
 		return []Candidate{{Span{p.Start, p.End}, Evidence{Kind: Copy,
-			Why: fmt.Sprintf("cut-off copy of the opening at line %d", cp.start+1), Copy: Span{c.Start, c.End}}}}
+			Why: "cut-off copy of the opening that follows it", Copy: Span{c.Start, c.End}}}}
 	}
 	return nil
 }
