@@ -47,7 +47,23 @@ type Hint struct {
 // (HTML, say) knows to be cruft. The guard judges them with the rules'
 // candidates in the first pass, so they are kept when they read as prose.
 func CleanHinted(src []byte, rules []*Rule, hints []Hint) *Result {
+	return CleanWith(src, rules, Options{Hints: hints})
+}
+
+// Options give Clean what a front end knows beyond the text.
+type Options struct {
+	// Hints are candidates found outside the rules (see CleanHinted).
+	Hints []Hint
+	// Corpus is what a pass over the run's documents learned, for the
+	// boilerplate rule; nil for none.
+	Corpus Recurring
+}
+
+// CleanWith is Clean with what a front end knows beyond the text.
+func CleanWith(src []byte, rules []*Rule, o Options) *Result {
 	d := Parse(src)
+	d.corpus = o.Corpus
+	hints := o.Hints
 	cands := find(d, rules)
 	for _, h := range hints {
 		if 0 <= h.Start && h.Start < h.End && h.End <= len(src) {
@@ -64,6 +80,7 @@ func CleanHinted(src []byte, rules []*Rule, hints []Hint) *Result {
 			break
 		}
 		od := Parse(out)
+		od.corpus = o.Corpus
 		more, moreVetoed := guard(od, find(od, rules))
 		for _, v := range moreVetoed {
 			for _, s := range mapBack(segs, v.Span) {

@@ -40,6 +40,8 @@ type Doc struct {
 	Lines []Line
 	Paras []Para
 
+	// corpus is what a corpus pass learned, for the boilerplate rule.
+	corpus Recurring
 	// results holds each rule's candidates once it ran on this document,
 	// for the rules that require it (ResultOf).
 	results map[*Rule][]Candidate

@@ -66,6 +66,7 @@ var All = []*Rule{
 	Footer,
 	Truncation,
 	Duplicate,
+	Boilerplate,
 }
 
 var ruleName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)

@@ -40,6 +40,11 @@ const Name = ".decruft.toml"
 //	literal = ["Subscribe to the Daily Planet", "Get the Planet app"]
 //	regexp = ['Planet Plus: \S+ offer']
 //
+//	# The boilerplate rule: lines recurring in this many distinct
+//	# documents of a run (default 3).
+//	[boilerplate]
+//	min = 5
+//
 // A rule removes a whole line when the line, without surrounding spaces and
 // tabs, equals one of its literals or matches one of its RE2 regexps
 // (match = "line"), or starts with one of them (match = "prefix"). Only
@@ -57,14 +62,20 @@ type Config struct {
 	Disable []string
 	// Own are the rules the file defines, in its order.
 	Own []*clean.Rule
+	// BoilerplateMin is [boilerplate] min: the distinct documents a line
+	// must recur in for the boilerplate rule; 0 when unset.
+	BoilerplateMin int
 
 	lines map[string]int // where each setting sits: "enable[0]", "rule[1].name"
 }
 
 type configFile struct {
-	Enable  []string     `toml:"enable"`
-	Disable []string     `toml:"disable"`
-	Rule    []ruleConfig `toml:"rule"`
+	Enable      []string     `toml:"enable"`
+	Disable     []string     `toml:"disable"`
+	Rule        []ruleConfig `toml:"rule"`
+	Boilerplate struct {
+		Min int `toml:"min"`
+	} `toml:"boilerplate"`
 }
 
 type ruleConfig struct {
@@ -142,7 +153,10 @@ func Parse(path string, data []byte) (*Config, error) {
 		}
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	c := &Config{Path: path, Enable: f.Enable, Disable: f.Disable, lines: settingLines(data)}
+	c := &Config{Path: path, Enable: f.Enable, Disable: f.Disable, BoilerplateMin: f.Boilerplate.Min, lines: settingLines(data)}
+	if f.Boilerplate.Min < 0 || f.Boilerplate.Min == 1 {
+		return nil, c.errorf("boilerplate.min", "boilerplate.min %d: want 2 or more", f.Boilerplate.Min)
+	}
 	names := map[string]bool{}
 	for i, rc := range f.Rule {
 		at := fmt.Sprintf("rule[%d]", i)
@@ -261,15 +275,17 @@ var wheres = map[string]clean.Where{"anywhere": clean.Anywhere, "top": clean.Top
 
 // wantType says, for each key of a config file, what its value must be.
 var wantType = map[string]string{
-	"enable":       `a list of rule names, e.g. ["teaser"]`,
-	"disable":      `a list of rule names, e.g. ["teaser"]`,
-	"rule":         "[[rule]] tables",
-	"rule.name":    "a string",
-	"rule.doc":     "a string",
-	"rule.where":   `a string: "anywhere", "top" or "bottom"`,
-	"rule.match":   `a string: "line" or "prefix"`,
-	"rule.literal": `a list of strings, e.g. ["Subscribe now"]`,
-	"rule.regexp":  `a list of strings, e.g. ['Planet Plus: \S+ offer']`,
+	"enable":          `a list of rule names, e.g. ["teaser"]`,
+	"disable":         `a list of rule names, e.g. ["teaser"]`,
+	"rule":            "[[rule]] tables",
+	"boilerplate":     "a [boilerplate] table",
+	"boilerplate.min": "a whole number of documents, e.g. 5",
+	"rule.name":       "a string",
+	"rule.doc":        "a string",
+	"rule.where":      `a string: "anywhere", "top" or "bottom"`,
+	"rule.match":      `a string: "line" or "prefix"`,
+	"rule.literal":    `a list of strings, e.g. ["Subscribe now"]`,
+	"rule.regexp":     `a list of strings, e.g. ['Planet Plus: \S+ offer']`,
 }
 
 // A lineMatcher holds one user rule's patterns.
@@ -332,6 +348,8 @@ func settingLines(data []byte) map[string]int {
 				if k := e.Key(); k.Next() {
 					lines[table] = line(k.Node().Raw)
 				}
+			} else if e.Kind == unstable.Table {
+				table = key
 			}
 		case unstable.KeyValue:
 			key := keyOf(e.Key())

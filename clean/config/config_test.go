@@ -20,7 +20,7 @@ func TestConfigFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.Join(clean.Names(rules), ",")
-	want := "aggregator,cartoon,readmore,teaser,navigation,byline,credit,ads,related,social,media,consent,footer,truncation,planet-promo,planet-footer"
+	want := "aggregator,cartoon,readmore,teaser,navigation,byline,credit,ads,related,social,media,consent,footer,truncation,boilerplate,planet-promo,planet-footer"
 	if got != want {
 		t.Errorf("rules %s, want %s", got, want)
 	}

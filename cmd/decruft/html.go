@@ -44,14 +44,15 @@ func (p *processor) htmlText(data []byte) (*htmltext.Page, error) {
 // HTML with --field-format html: then the field becomes the cleaned text.
 func (p *processor) fieldCleaner(rules []*clean.Rule) func([]byte) (*clean.Result, error) {
 	if p.o.fieldFormat != "html" {
-		return func(text []byte) (*clean.Result, error) { return clean.Clean(text, rules), nil }
+		opts := p.cleanOptions(nil)
+		return func(text []byte) (*clean.Result, error) { return clean.CleanWith(text, rules, opts), nil }
 	}
 	return func(field []byte) (*clean.Result, error) {
 		page, err := p.htmlText(field)
 		if err != nil {
 			return nil, err
 		}
-		return clean.CleanHinted(page.Text, rules, page.Hints), nil
+		return clean.CleanWith(page.Text, rules, p.cleanOptions(page.Hints)), nil
 	}
 }
 

@@ -29,6 +29,8 @@ type options struct {
 	jsonlFlags        []string // the JSONL-only flags given, for errors
 	extract           string   // HTML: article or none (html.go)
 	fieldFormat       string   // JSONL: text or html (html.go)
+	profile           string   // --profile: boilerplate learned before
+	boilerplateMin    int      // --boilerplate-min; 0 for the config's or the default
 }
 
 // A mode is what decruft prints on standard output for each input.
@@ -78,6 +80,8 @@ func (o *options) validate(args []string) error {
 		return errors.New("--check only looks; it cannot be used with -w or -o")
 	case (o.write || o.outDir != "") && stdin:
 		return errors.New("cannot use -w or -o with standard input: name files or directories")
+	case o.boilerplateMin < 0 || o.boilerplateMin == 1:
+		return fmt.Errorf("--boilerplate-min %d: want 2 or more", o.boilerplateMin)
 	case o.jobs < 1:
 		return fmt.Errorf("--jobs %d: want at least 1", o.jobs)
 	case len(o.jsonlFlags) > 0 && (o.format == formatText || o.format == formatHTML):

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/decruft/decruft/clean"
+	"github.com/decruft/decruft/clean/corpus"
 	"github.com/decruft/decruft/clean/htmltext"
 	"github.com/decruft/decruft/clean/jsonl"
 )
@@ -58,6 +59,9 @@ type processor struct {
 	stdin *bufio.Reader // standard input, buffered so its start can be sniffed
 	color bool
 	audit *auditor // --report html's page
+	// corpus is what a first pass over the run learned, or --profile
+	// holds; nil for none.
+	corpus *corpus.Known
 }
 
 func (p *processor) process(ctx context.Context, src source) outcome {
@@ -97,7 +101,7 @@ func (p *processor) process(ctx context.Context, src source) outcome {
 	out.notice = in.notice
 	out.src.rel = mirrorName(src.rel, in.format)
 	out.format = in.format
-	res := clean.CleanHinted(in.text, rules, in.hints)
+	res := clean.CleanWith(in.text, rules, p.cleanOptions(in.hints))
 	out.res, out.output, out.changed = res, cleanedText(res), len(res.Removals) > 0
 	if out.stdout, out.err = p.render(out); out.err == nil {
 		out.err = p.store(out, in.perm)

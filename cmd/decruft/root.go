@@ -136,6 +136,7 @@ when interrupted by SIGINT or SIGTERM. With several inputs, a failing one is rep
 	f.StringVar(&o.annotate, "annotate", "", "JSONL: add a member `NAME` to each object listing its removals (rule, byte span)")
 	f.BoolVar(&o.skipBad, "skip-bad", false, "JSONL: pass bad lines through unchanged (reported on stderr) instead of stopping")
 	addHTMLFlags(f, o)
+	addCorpusFlags(f, o)
 	f.BoolVarP(&o.write, "write", "w", false, "rewrite files that have cruft in place (atomically; other files are not touched)")
 	f.StringVarP(&o.outDir, "out", "o", "", "write cleaned copies into `DIR`, mirroring the input tree")
 	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "number of files cleaned in parallel")
@@ -157,7 +158,7 @@ when interrupted by SIGINT or SIGTERM. With several inputs, a failing one is rep
 	cmd.SetOut(stdout)
 	cmd.SetErr(stderr)
 	cmd.SetVersionTemplate("decruft {{.Version}}\n")
-	cmd.AddCommand(newRulesCmd(o))
+	cmd.AddCommand(newRulesCmd(o), newLearnCmd(o, stdin, stdout, stderr))
 	// cobra's completion command prints its help and succeeds when given
 	// an unknown shell; a script should see that fail.
 	cmd.InitDefaultCompletionCmd()

@@ -43,6 +43,11 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 	}
 	p := &processor{o: o, rules: rules, color: useColor(o.color, stdout),
 		stdin: bufio.NewReaderSize(cancelable(ctx, stdin), sniffWindow), audit: newAuditor(o, args)}
+	cleanup, err := p.prepareCorpus(ctx, args)
+	defer cleanup()
+	if err != nil {
+		return err
+	}
 	batch := false
 	for _, a := range args {
 		if fi, err := os.Stat(a); err == nil && fi.IsDir() {
@@ -70,10 +75,7 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 		return fmt.Errorf("writing output: %w", err)
 	}
 	if ctx.Err() != nil {
-		if cause := context.Cause(ctx); errors.Is(cause, errInterrupted) {
-			return cause
-		}
-		return errInterrupted
+		return interruption(ctx)
 	}
 	return e.finish(batch)
 }

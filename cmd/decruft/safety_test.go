@@ -34,9 +34,9 @@ func decruftBinary(t *testing.T) string {
 	return bin
 }
 
-// corpus is a tree of article files with cruft, their contents before and
+// articleTree is a tree of article files with cruft, their contents before and
 // after cleaning.
-type corpus struct {
+type articleTree struct {
 	bin      string
 	dir      string
 	old, new map[string][]byte // by path
@@ -45,9 +45,9 @@ type corpus struct {
 // makeCorpus writes n text files of various sizes into dir/tree, spread
 // over a few folders, each with a "Read More" to remove, and one JSONL
 // file of jsonlBytes beside the tree (not walked: named on the command line).
-func makeCorpus(t *testing.T, n, jsonlBytes int) *corpus {
+func makeCorpus(t *testing.T, n, jsonlBytes int) *articleTree {
 	t.Helper()
-	c := &corpus{bin: decruftBinary(t), dir: t.TempDir(), old: map[string][]byte{}, new: map[string][]byte{}}
+	c := &articleTree{bin: decruftBinary(t), dir: t.TempDir(), old: map[string][]byte{}, new: map[string][]byte{}}
 	rng := rand.New(rand.NewPCG(1, 2))
 	para := "The minister said on Tuesday that the talks would resume, and that both sides had agreed to a timetable. "
 	for i := range n {
@@ -75,7 +75,7 @@ func makeCorpus(t *testing.T, n, jsonlBytes int) *corpus {
 	return c
 }
 
-func (c *corpus) add(t *testing.T, path string, old, new []byte) {
+func (c *articleTree) add(t *testing.T, path string, old, new []byte) {
 	t.Helper()
 	if bytes.Equal(old, new) {
 		t.Fatalf("%s: nothing to clean", path)
@@ -90,7 +90,7 @@ func (c *corpus) add(t *testing.T, path string, old, new []byte) {
 }
 
 // reset puts every file back to its old content.
-func (c *corpus) reset(t *testing.T) {
+func (c *articleTree) reset(t *testing.T) {
 	t.Helper()
 	for path, old := range c.old {
 		if err := os.WriteFile(path, old, 0o640); err != nil {
@@ -102,7 +102,7 @@ func (c *corpus) reset(t *testing.T) {
 // check asserts that every file holds its old or new content with its
 // permissions, and that anything else in the folder is a decruft temp
 // file. It returns how many files were rewritten and temp files found.
-func (c *corpus) check(t *testing.T) (rewritten, temps int) {
+func (c *articleTree) check(t *testing.T) (rewritten, temps int) {
 	t.Helper()
 	seen := map[string]bool{}
 	err := filepath.WalkDir(c.dir, func(path string, d os.DirEntry, err error) error {
@@ -146,7 +146,7 @@ func (c *corpus) check(t *testing.T) (rewritten, temps int) {
 }
 
 // removeTemps removes the temp files a killed run left.
-func (c *corpus) removeTemps(t *testing.T) {
+func (c *articleTree) removeTemps(t *testing.T) {
 	t.Helper()
 	temps, err := filepath.Glob(filepath.Join(c.dir, "tree", "*", ".*.decruft-*"))
 	if err != nil {
@@ -160,7 +160,7 @@ func (c *corpus) removeTemps(t *testing.T) {
 	}
 }
 
-func (c *corpus) command() *exec.Cmd {
+func (c *articleTree) command() *exec.Cmd {
 	args := []string{"-w", "-q", "-j", "2", filepath.Join(c.dir, "tree")}
 	if _, ok := c.old[filepath.Join(c.dir, "big.jsonl")]; ok {
 		args = append(args, filepath.Join(c.dir, "big.jsonl"))

@@ -1,0 +1,57 @@
+package jsonl
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Texts calls fn with the decoded text of field (a dotted path, default
+// "text") in each line of r, in order, as Run would clean it, for a pass
+// that reads a stream before cleaning it (learning its boilerplate). Blank
+// and bad lines are passed over: Run reports them. The text is only valid
+// until fn returns.
+func Texts(ctx context.Context, r io.Reader, field string, fn func(text []byte)) error {
+	if field == "" {
+		field = "text"
+	}
+	path := strings.Split(field, ".")
+	br := bufio.NewReaderSize(r, 64<<10)
+	var line, scratch []byte
+	for n := 1; ; n++ {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		line = line[:0]
+		var err error
+		for {
+			var s []byte
+			s, err = br.ReadSlice('\n')
+			line = append(line, s...)
+			if err != bufio.ErrBufferFull {
+				break
+			}
+		}
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("reading line %d: %w", n, err)
+		}
+		body := bytes.TrimRight(line, "\r\n")
+		if loc, lerr := locate(body, path, ""); lerr == nil {
+			raw := body[loc.value.start:loc.value.end]
+			text := raw[1 : len(raw)-1]
+			if loc.escaped || !utf8.Valid(text) {
+				scratch = unquote(slices.Grow(scratch[:0], len(raw)), raw)
+				text = scratch
+			}
+			fn(text)
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
