@@ -34,7 +34,8 @@ type Options struct {
 	// the same neighbour, to count as boilerplate. Default 3.
 	Min int
 	// MaxLines bounds the line-count table: entries, each taking up to
-	// 24 bytes. Default 8 Mi, under 200 MiB.
+	// 24 bytes, and a quarter of them the lines' texts. Default 4 Mi,
+	// about 130 MiB at most.
 	MaxLines int
 	// MaxCopies bounds the table of copy fingerprints: entries, each
 	// taking up to 8 bytes. Default 8 Mi, 64 MiB: 2 Mi documents; past
@@ -56,7 +57,7 @@ func (o Options) withDefaults() Options {
 		o.Min = DefaultMin
 	}
 	if o.MaxLines <= 0 {
-		o.MaxLines = 8 << 20
+		o.MaxLines = 4 << 20
 	}
 	if o.MaxCopies <= 0 {
 		o.MaxCopies = 8 << 20
@@ -126,7 +127,7 @@ func (c *Counter) count(key uint64, pair bool, text, second []byte) {
 	if n := c.counts.add(key); n < uint32(c.o.Min) {
 		return
 	}
-	if _, ok := c.texts[key]; ok {
+	if _, ok := c.texts[key]; ok || len(c.texts) >= c.o.MaxLines/4 {
 		return
 	}
 	if !pair {

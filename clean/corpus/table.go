@@ -64,17 +64,36 @@ func (t *table) add(key uint64) uint32 {
 	return 1
 }
 
-// prune drops the keys seen least, until at most half the table is used.
+// prune drops the keys seen least, raising the floor until at most half
+// the table is kept, and rebuilds the table in place: no second table.
 func (t *table) prune() {
-	for t.n > t.max/2 {
+	for {
 		t.floor++
-		keys, counts := t.keys, t.counts
-		t.keys, t.counts, t.n = make([]uint64, len(keys)), make([]uint32, len(keys)), 0
-		for i, k := range keys {
-			if k != 0 && counts[i] > t.floor {
-				t.put(k, counts[i])
+		n := 0
+		for i, k := range t.keys {
+			if k != 0 && t.counts[i] > t.floor {
+				n++
 			}
 		}
+		if n <= t.max/2 {
+			break
+		}
+	}
+	type entry struct {
+		key uint64
+		n   uint32
+	}
+	keep := make([]entry, 0, t.max/2)
+	for i, k := range t.keys {
+		if k != 0 && t.counts[i] > t.floor {
+			keep = append(keep, entry{k, t.counts[i]})
+		}
+	}
+	clear(t.keys)
+	clear(t.counts)
+	t.n = 0
+	for _, e := range keep {
+		t.put(e.key, e.n)
 	}
 }
 
