@@ -34,6 +34,7 @@ func run() error {
 		output = flag.String("output", "", "prefix of the files to write: PREFIX-00000-of-00008.jsonl …")
 		jobs   = flag.Int("jobs", 0, "records each bundle cleans in parallel (default: the worker's CPUs)")
 		config = flag.String("config", "", "rule settings from this .decruft.toml, read at launch")
+		prof   = flag.String("profile", "", "boilerplate from this profile of 'decruft learn', read at launch")
 		set    settings
 	)
 	flag.Var((*listFlag)(&set.Enable), "enable", "rules to turn on (comma-separated, repeatable)")
@@ -61,6 +62,16 @@ func run() error {
 			return fmt.Errorf("%s: %v", *config, err)
 		}
 		set.ConfigPath, set.Config = *config, data
+	}
+	if *prof != "" {
+		data, err := os.ReadFile(*prof)
+		if err != nil {
+			if pe, ok := errors.AsType[*fs.PathError](err); ok {
+				err = pe.Err
+			}
+			return fmt.Errorf("%s: %v", *prof, err)
+		}
+		set.ProfilePath, set.Profile = *prof, data
 	}
 	// The workers build the same cleaner; a bad config or rule name
 	// fails here, before any work is submitted.

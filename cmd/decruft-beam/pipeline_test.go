@@ -199,8 +199,23 @@ func TestDevSuites(t *testing.T) {
 	if len(files) == 0 {
 		t.Skip("no development suites in " + data)
 	}
-	got := runPipeline(t, "prism", filepath.Join(data, "*.jsonl"), settings{Field: "input"})
-	want := runCLI(t, files, "--field", "input")
+	// One profile learned from all the suites, given to both: the CLI
+	// learns nothing itself then, and the records must agree.
+	bin, err := cli()
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile := filepath.Join(t.TempDir(), "suites.profile")
+	learn := exec.Command(bin, append([]string{"learn", "-q", "--field", "input", "-o", profile}, files...)...)
+	if out, err := learn.CombinedOutput(); err != nil {
+		t.Fatalf("decruft learn: %v\n%s", err, out)
+	}
+	text, err := os.ReadFile(profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := runPipeline(t, "prism", filepath.Join(data, "*.jsonl"), settings{Field: "input", ProfilePath: profile, Profile: text})
+	want := runCLI(t, files, "--field", "input", "--profile", profile)
 	if len(want) < 500 {
 		t.Fatalf("only %d records in the suites", len(want))
 	}

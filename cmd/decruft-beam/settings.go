@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/decruft/decruft/clean"
 	"github.com/decruft/decruft/clean/config"
+	"github.com/decruft/decruft/clean/corpus"
 	"github.com/decruft/decruft/clean/jsonl"
 )
 
@@ -20,6 +22,11 @@ type settings struct {
 	// ConfigPath names the config file in messages; Config is its text.
 	ConfigPath string
 	Config     []byte
+	// ProfilePath names the boilerplate profile in messages; Profile is
+	// its text. Records are one at a time here, so a pipeline learns
+	// nothing itself: decruft learn makes the profile beforehand.
+	ProfilePath string
+	Profile     []byte
 }
 
 // cleaner builds the per-record cleaner these settings describe, with the
@@ -43,9 +50,17 @@ func (s settings) cleaner() (*jsonl.Cleaner, error) {
 		}
 		return nil, err
 	}
+	var opts clean.Options
+	if s.ProfilePath != "" {
+		k, err := corpus.ReadProfile(bytes.NewReader(s.Profile))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.ProfilePath, err)
+		}
+		opts.Corpus = k
+	}
 	return jsonl.NewCleaner(jsonl.Options{
 		Field:    s.Field,
 		Annotate: s.Annotate,
-		Clean:    func(text []byte) (*clean.Result, error) { return clean.Clean(text, rules), nil },
+		Clean:    func(text []byte) (*clean.Result, error) { return clean.CleanWith(text, rules, opts), nil },
 	})
 }
