@@ -11,7 +11,7 @@ import (
 // of word shingles. Signatures are cut into bands; two documents that
 // agree on a whole band are copies (locality-sensitive hashing). With 4
 // bands of 2, documents sharing half their shingles are found 68% of the
-// time, 80% of them 99.7%, a fifth of them 15%.
+// time, 80% of them 98%, a fifth of them 15%.
 const (
 	shingleWords = 5
 	bands        = 4
