@@ -1,6 +1,9 @@
 package clean
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Recurring knows which lines recur across the documents of a run, as
 // package corpus learns them.
@@ -8,10 +11,10 @@ type Recurring interface {
 	// Recurs reports in how many distinct documents line recurs, and of
 	// how many; docs is 0 below the run's threshold.
 	Recurs(line []byte) (docs, of int)
-	// Beside reports whether line a is followed by line b in the
-	// threshold's number of distinct documents; nil stands for the start
+	// Beside reports in how many distinct documents line a is followed
+	// by line b (0 below the run's threshold); nil stands for the start
 	// (a) or end (b) of a document.
-	Beside(a, b []byte) bool
+	Beside(a, b []byte) int
 }
 
 // Boilerplate removes the lines a corpus pass found recurring across many
@@ -20,66 +23,97 @@ type Recurring interface {
 var Boilerplate = &Rule{
 	Name:    "boilerplate",
 	Default: true,
-	Doc: `lines that recur across the documents of a run
+	Doc: `blocks of lines that recur across the documents of a run
 
-Removes a line that a corpus pass (a folder, a JSONL stream, or a
---profile learned from one) found in at least a threshold of distinct
-documents (3 by default), in the same arrangement: with the same line
-before it or after it, or at the same edge of the document. A site's
-subscribe promo, comment policy or author box recurs like that on every
-page; an article's lines recur only in copies of it, and copies of one
-article (the same page scraped twice, syndicated text) count once. Lines
-that read as sentences of the article stay, as for every rule whose
-evidence is not a fixed marker.`,
-	Needs:   `a corpus pass or a profile in which the line, with one of its neighbours, recurs in at least the threshold of distinct documents.`,
+Removes the block of lines that a document starts or ends with when a
+corpus pass (a folder, a JSONL stream, or a --profile learned from one)
+found those lines in at least a threshold of distinct documents (3 by
+default), together: each beside the next in at least 4 in 5 of the
+documents that hold it. A site's header, subscribe promo, comment policy
+or author box recurs like that on every page; an article's lines recur
+only in copies of it, and copies of one article (the same page scraped
+twice, syndicated text) count once. Recurring lines in the middle of a
+document stay (a subhead, a recipe's ingredients), and so does a line
+beside the footer in only some of the footer's documents, and, above the
+article, a line that reads as a sentence.`,
+	Needs:   `a corpus pass or a profile in which the line, and each line between it and the document's edge, recur together in at least the threshold of distinct documents.`,
 	Example: "",
 	Find:    findBoilerplate,
 }
 
-// findBoilerplate proposes the lines that recur across the corpus in the
-// same arrangement: beside a neighbour (or an edge of the document) that
-// they recur beside. A neighbour that reads as a sentence is no such
-// evidence: a line that recurs only beside a recurring paragraph of prose
-// belongs with that paragraph, which the guard keeps.
+// findBoilerplate proposes the blocks of recurring lines that a document
+// starts or ends with. A site's chrome is such a block: its lines recur
+// together, each beside the next in nearly every document that holds
+// either, down to the document's edge. Recurrence alone is not enough: a
+// recipe's "Salt and pepper to taste", an interview's closing "Thank you."
+// or a column's subhead recur too, but between lines that differ, or
+// beside chrome in only some of the documents that hold the chrome. So the
+// block grows from each edge only while the next line stands beside it in
+// at least 4 in 5 of the documents that hold the line, and is held by at
+// least 4 in 5 of the documents that hold the block's line beside it. Above the article, a line that reads as a sentence
+// (a Q&A column's question, a standfirst) stays even inside the block:
+// chrome there is labels and menus; below it, sentences (a comment
+// policy, an author's bio) are chrome as often as not.
 func findBoilerplate(d *Doc) []Candidate {
 	if d.corpus == nil {
 		return nil
 	}
-	var cs []Candidate
-	prev := -1
+	var lines []int // the non-blank lines
 	for i, l := range d.Lines {
-		if l.Blank {
-			continue
+		if !l.Blank {
+			lines = append(lines, i)
 		}
-		before := prev
-		prev = i
-		t, _ := d.trimmed(l)
+	}
+	text := func(k int) []byte {
+		if k < 0 || k >= len(lines) {
+			return nil
+		}
+		t, _ := d.trimmed(d.Lines[lines[k]])
+		return t
+	}
+	recurs := func(k int) int {
+		if k < 0 || k >= len(lines) {
+			return 0
+		}
+		n, _ := d.corpus.Recurs(text(k))
+		return n
+	}
+	// joins reports whether line k joins the block of line j beside it
+	// (-1 and len(lines) stand for the edges, which every document has):
+	// k nearly always stands beside j, and in nearly every document that
+	// holds j.
+	joins := func(k, j int) bool {
+		n, outer := recurs(k), recurs(j)
+		if j < 0 || j >= len(lines) {
+			outer = n
+		}
+		a, b := text(k), text(j)
+		if j < k {
+			a, b = b, a
+		}
+		return n > 0 && 5*d.corpus.Beside(a, b) >= 4*n && 5*n >= 4*outer
+	}
+	var cs []Candidate
+	propose := func(k int, top bool) {
+		t := text(k)
+		if top && readsAsSentence(t) {
+			return
+		}
 		n, of := d.corpus.Recurs(t)
-		if n == 0 {
-			continue
-		}
-		after := nextNonBlank(d, i)
-		if d.besideChrome(before, t, true) || d.besideChrome(after, t, false) {
-			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Corpus, Why: fmt.Sprintf("in %d of %d documents", n, of)}})
-		}
+		l := d.Lines[lines[k]]
+		cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Corpus, Why: fmt.Sprintf("in %d of %d documents", n, of)}})
 	}
+	top := -1 // the last line of the block at the top
+	for k := 0; k < len(lines) && joins(k, k-1); k++ {
+		propose(k, true)
+		top = k
+	}
+	n := len(cs)
+	for k := len(lines) - 1; k > top && joins(k, k+1); k-- {
+		propose(k, false)
+	}
+	slices.Reverse(cs[n:]) // proposed from the end up
 	return cs
-}
-
-// besideChrome reports whether line t recurs beside line j (before it, or
-// after it), with j the edge when it is -1, and j is not prose.
-func (d *Doc) besideChrome(j int, t []byte, before bool) bool {
-	var nb []byte
-	if j >= 0 {
-		nb, _ = d.trimmed(d.Lines[j])
-		if readsAsSentence(nb) {
-			return false
-		}
-	}
-	if before {
-		return d.corpus.Beside(nb, t)
-	}
-	return d.corpus.Beside(t, nb)
 }
 
 func nextNonBlank(d *Doc, i int) int {
@@ -90,3 +124,5 @@ func nextNonBlank(d *Doc, i int) int {
 	}
 	return -1
 }
+
+var ratioNum, ratioDen = 1, 0

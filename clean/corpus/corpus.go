@@ -184,13 +184,16 @@ func (k *Known) Recurs(line []byte) (docs, of int) {
 	return int(n), k.Distinct
 }
 
-// Beside reports whether line a is followed by line b in at least Min
-// distinct documents; nil stands for the start (a) or end (b) of one.
-func (k *Known) Beside(a, b []byte) bool {
-	if k == nil {
-		return false
+// Beside reports in how many distinct documents line a is followed by
+// line b, 0 below Min; nil stands for the start (a) or end (b) of one.
+func (k *Known) Beside(a, b []byte) int {
+	if k == nil || a == nil && b == nil {
+		return 0
 	}
-	return k.counts[pairKey(neighbourKey(a), neighbourKey(b))] >= uint32(k.Min)
+	if n := k.counts[pairKey(neighbourKey(a), neighbourKey(b))]; n >= uint32(k.Min) {
+		return int(n)
+	}
+	return 0
 }
 
 // edgeKey stands for the start or end of a document as a neighbour.

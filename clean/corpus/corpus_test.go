@@ -26,7 +26,7 @@ func siteDoc(i int) []byte {
 // boiler is what the boilerplate rule asks: in how many documents line
 // recurs beside prev or next (nil at an edge), 0 when it does not.
 func boiler(k *Known, prev, line, next []byte) (int, int) {
-	if !k.Beside(prev, line) && !k.Beside(line, next) {
+	if k.Beside(prev, line) == 0 && k.Beside(line, next) == 0 {
 		return 0, 0
 	}
 	return k.Recurs(line)
