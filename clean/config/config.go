@@ -74,7 +74,7 @@ type configFile struct {
 	Disable     []string     `toml:"disable"`
 	Rule        []ruleConfig `toml:"rule"`
 	Boilerplate struct {
-		Min int `toml:"min"`
+		Min *int `toml:"min"`
 	} `toml:"boilerplate"`
 }
 
@@ -153,9 +153,12 @@ func Parse(path string, data []byte) (*Config, error) {
 		}
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	c := &Config{Path: path, Enable: f.Enable, Disable: f.Disable, BoilerplateMin: f.Boilerplate.Min, lines: settingLines(data)}
-	if f.Boilerplate.Min < 0 || f.Boilerplate.Min == 1 {
-		return nil, c.errorf("boilerplate.min", "boilerplate.min %d: want 2 or more", f.Boilerplate.Min)
+	c := &Config{Path: path, Enable: f.Enable, Disable: f.Disable, lines: settingLines(data)}
+	if m := f.Boilerplate.Min; m != nil {
+		if *m < 2 {
+			return nil, c.errorf("boilerplate.min", "boilerplate.min %d: want 2 or more", *m)
+		}
+		c.BoilerplateMin = *m
 	}
 	names := map[string]bool{}
 	for i, rc := range f.Rule {

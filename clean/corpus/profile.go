@@ -74,6 +74,9 @@ func ReadProfile(r io.Reader) (*Known, error) {
 		n++
 		row := strings.TrimSuffix(sc.Text(), "\r")
 		if n == 1 && row != profileHeader {
+			if v, ok := strings.CutPrefix(row, "# decruft profile "); ok {
+				return nil, fmt.Errorf("line 1: a profile of version %s; this decruft reads version 1", v)
+			}
 			return nil, fmt.Errorf("line 1: not a decruft profile (want %q first)", profileHeader)
 		}
 		if err := k.readRow(row); err != nil {
@@ -86,7 +89,7 @@ func ReadProfile(r io.Reader) (*Known, error) {
 	if n == 0 {
 		return nil, fmt.Errorf("empty: not a decruft profile")
 	}
-	if k.Min < 1 {
+	if k.Min == 0 {
 		return nil, fmt.Errorf("no \"# min\" line: not a whole profile")
 	}
 	return k, nil
@@ -105,7 +108,9 @@ func (k *Known) readRow(row string) error {
 		case "distinct":
 			k.Distinct, err = strconv.Atoi(value)
 		case "min":
-			k.Min, err = strconv.Atoi(value)
+			if k.Min, err = strconv.Atoi(value); err == nil && k.Min < 2 {
+				err = fmt.Errorf("%d: want 2 or more", k.Min)
+			}
 		case "lossy":
 			k.Lossy, err = strconv.ParseBool(value)
 		}

@@ -14,9 +14,9 @@ import (
 // Texts calls fn with the decoded text of field (a dotted path, default
 // "text") in each line of r, in order, as Run would clean it, for a pass
 // that reads a stream before cleaning it (learning its boilerplate). Blank
-// and bad lines are passed over: Run reports them. The text is only valid
-// until fn returns.
-func Texts(ctx context.Context, r io.Reader, field string, fn func(text []byte)) error {
+// lines are passed over, and so are bad ones, after a call to onBad when
+// it is not nil. The text is only valid until fn returns.
+func Texts(ctx context.Context, r io.Reader, field string, fn func(text []byte), onBad func(*LineError)) error {
 	if field == "" {
 		field = "text"
 	}
@@ -41,7 +41,14 @@ func Texts(ctx context.Context, r io.Reader, field string, fn func(text []byte))
 			return fmt.Errorf("reading line %d: %w", n, err)
 		}
 		body := bytes.TrimRight(line, "\r\n")
-		if loc, lerr := locate(body, path, ""); lerr == nil {
+		loc, lerr := locate(body, path, "")
+		switch {
+		case len(bytes.Trim(body, " \t\r")) == 0:
+		case lerr != nil:
+			if onBad != nil {
+				onBad(&LineError{Line: n, Err: lerr})
+			}
+		default:
 			raw := body[loc.value.start:loc.value.end]
 			text := raw[1 : len(raw)-1]
 			if loc.escaped || !utf8.Valid(text) {

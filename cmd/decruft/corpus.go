@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -21,9 +22,9 @@ import (
 const minCorpusDocs = 10
 
 // prepareCorpus gives the boilerplate rule what it needs: a profile
-// (--profile), or what a first pass over the run's inputs learns. Standard
-// input that is a JSONL stream is spooled to a temp file to be read twice;
-// the returned cleanup removes it.
+// (--profile), or what a first pass over the run's inputs learns. Inputs
+// that can be read only once (standard input that is JSONL, a named pipe)
+// are spooled to temp files; the returned cleanup removes them.
 func (p *processor) prepareCorpus(ctx context.Context, args []string) (cleanup func(), err error) {
 	cleanup = func() {}
 	o := p.o
@@ -32,7 +33,7 @@ func (p *processor) prepareCorpus(ctx context.Context, args []string) (cleanup f
 		if err != nil {
 			return cleanup, err
 		}
-		if o.boilerplateMin > 0 {
+		if o.minGiven {
 			if o.boilerplateMin < k.Min {
 				return cleanup, fmt.Errorf("--boilerplate-min %d: %s holds the lines of at least %d documents; learn it again to go lower", o.boilerplateMin, o.profile, k.Min)
 			}
@@ -41,27 +42,51 @@ func (p *processor) prepareCorpus(ctx context.Context, args []string) (cleanup f
 		p.corpus = k
 		return cleanup, nil
 	}
-	first := ""
-	if len(args) > 0 && args[0] != "-" {
-		first = args[0]
-	}
-	rules, err := p.rules.forPath(first)
+	rules, err := p.rules.forPath(firstPath(args))
 	if err != nil || !slices.Contains(rules, clean.Boilerplate) {
 		return cleanup, nil // a bad config is reported by the run itself
 	}
-	k, cleanup, err := p.learn(ctx, args)
-	if err != nil || k.Distinct < minCorpusDocs {
+	k, cleanup, err := p.learn(ctx, args, nil)
+	if err != nil {
 		return cleanup, err
 	}
-	p.corpus = k
+	p.learned = k
+	if k.Distinct >= minCorpusDocs {
+		p.corpus = k
+	}
 	return cleanup, nil
+}
+
+// corpusNote says, for --stats, where the boilerplate rule's knowledge
+// came from, or why it had none.
+func (p *processor) corpusNote() string {
+	switch k := p.learned; {
+	case p.o.profile != "":
+		return "; boilerplate from " + p.o.profile
+	case k == nil || k.Documents < minCorpusDocs:
+		return ""
+	case p.corpus == nil:
+		return fmt.Sprintf("; boilerplate not learned: %s, fewer than %d", plural(k.Distinct, "distinct document"), minCorpusDocs)
+	default:
+		lines, _ := k.Size()
+		return fmt.Sprintf("; boilerplate learned from %d documents (%d distinct): %d lines in at least %d", k.Documents, k.Distinct, lines, k.Min)
+	}
+}
+
+// firstPath is the input whose config sets the run's threshold: the first
+// argument, or "" for standard input.
+func firstPath(args []string) string {
+	if len(args) > 0 && args[0] != "-" {
+		return args[0]
+	}
+	return ""
 }
 
 // boilerplateMin is the run's threshold: --boilerplate-min, else the
 // [boilerplate] min of the config for the first input, else the default.
-func (p *processor) boilerplateMin(first string) int {
-	if p.o.boilerplateMin > 0 {
-		return p.o.boilerplateMin
+func (p *processor) boilerplateMin(first string) (int, error) {
+	if p.o.minGiven {
+		return p.o.boilerplateMin, nil
 	}
 	cfg := p.o.config
 	if cfg == "" {
@@ -73,28 +98,41 @@ func (p *processor) boilerplateMin(first string) int {
 				dir = filepath.Dir(first)
 			}
 		}
-		cfg, _ = config.Find(dir)
-	}
-	if cfg != "" {
-		if c, err := config.Load(cfg); err == nil && c.BoilerplateMin > 0 {
-			return c.BoilerplateMin
+		var err error
+		if cfg, err = config.Find(dir); err != nil {
+			return 0, err
 		}
 	}
-	return corpus.DefaultMin
+	if cfg != "" {
+		c, err := config.Load(cfg)
+		if err != nil {
+			return 0, err
+		}
+		if c.BoilerplateMin > 0 {
+			return c.BoilerplateMin, nil
+		}
+	}
+	return corpus.DefaultMin, nil
 }
 
-// learn reads every input once and counts its lines. Inputs that cannot be
-// read are passed over: the cleaning pass reports them.
-func (p *processor) learn(ctx context.Context, args []string) (*corpus.Known, func(), error) {
-	cleanup := func() {}
-	first := ""
-	if len(args) > 0 && args[0] != "-" {
-		first = args[0]
+// learn reads every input once and counts its lines. A cleaning run
+// passes report nil: what it cannot read, it reports when it cleans, and
+// what can be read only once is spooled for that. decruft learn passes a
+// function that reports each problem, and reads such inputs as they come.
+func (p *processor) learn(ctx context.Context, args []string, report func(name string, err error)) (*corpus.Known, func(), error) {
+	var spools []string
+	cleanup := func() {
+		for _, s := range spools {
+			_ = os.Remove(s)
+		}
 	}
-	c := corpus.NewCounter(corpus.Options{Min: p.boilerplateMin(first)})
-	stdin := len(args) == 0 || slices.Contains(args, "-")
-	spool := ""
-	if stdin {
+	first := firstPath(args)
+	threshold, err := p.boilerplateMin(first)
+	if err != nil {
+		return nil, cleanup, err
+	}
+	c := corpus.NewCounter(corpus.Options{Min: threshold})
+	if len(args) == 0 || slices.Contains(args, "-") {
 		f, err := p.formatOf(source{name: stdinName})
 		if ctx.Err() != nil {
 			return nil, cleanup, interruption(ctx)
@@ -103,7 +141,11 @@ func (p *processor) learn(ctx context.Context, args []string) (*corpus.Known, fu
 			return nil, cleanup, err
 		}
 		if f == formatJSONL {
-			if spool, cleanup, err = p.spoolStdin(ctx); err != nil {
+			path, err := p.spoolStdin(ctx)
+			if path != "" {
+				spools = append(spools, path)
+			}
+			if err != nil {
 				return nil, cleanup, err
 			}
 		}
@@ -114,16 +156,39 @@ func (p *processor) learn(ctx context.Context, args []string) (*corpus.Known, fu
 		gather(ctx, p.o, args, sources)
 	}()
 	for src := range sources {
-		if src.err != nil || src.skipped != "" {
-			continue
+		if ctx.Err() != nil {
+			continue // let gather finish
 		}
-		if src.path == "" {
-			if spool == "" {
+		switch {
+		case src.err != nil:
+			if report != nil {
+				report(src.name, src.err)
+			}
+			continue
+		case src.skipped != "":
+			continue
+		case src.path == "":
+			if p.stdinSpool == "" {
 				continue // one text: nothing recurs in it
 			}
-			src.path = spool
+			src.path = p.stdinSpool
+		case report == nil && !p.o.write && formatByName(p.o.format, src.path) == formatJSONL:
+			// A pipe is read once: keep a copy of a stream for the
+			// cleaning pass. (A device is never spooled: /dev/zero has
+			// no end, and binary input is refused when it is cleaned.)
+			if fi, err := os.Stat(src.path); err == nil && fi.Mode()&fs.ModeNamedPipe != 0 {
+				path, err := p.spool(ctx, src.path)
+				if path != "" {
+					spools = append(spools, path)
+				}
+				if err != nil {
+					return nil, cleanup, err
+				}
+			}
 		}
-		p.count(ctx, c, src)
+		if err := p.count(ctx, c, src, report); err != nil && report != nil {
+			report(src.name, err)
+		}
 	}
 	if ctx.Err() != nil {
 		return nil, cleanup, interruption(ctx)
@@ -132,67 +197,138 @@ func (p *processor) learn(ctx context.Context, args []string) (*corpus.Known, fu
 }
 
 // count adds one source's documents to c: a JSONL file's records, or a
-// text or HTML file's text as the rules will read it.
-func (p *processor) count(ctx context.Context, c *corpus.Counter, src source) {
-	if fi, err := os.Stat(src.path); err != nil || !fi.Mode().IsRegular() {
-		return // a FIFO or device is read once, by the cleaning pass
+// text or HTML file's text as the rules will read it. Its error is the
+// source's, or the first bad record's.
+func (p *processor) count(ctx context.Context, c *corpus.Counter, src source, report func(string, error)) error {
+	path := p.pathOf(src)
+	if fi, err := os.Stat(path); err != nil {
+		return err
+	} else if report == nil && !fi.Mode().IsRegular() {
+		return nil // -w refuses it before reading it
 	}
-	f, err := p.formatOf(src)
+	f, err := p.formatOf(source{name: src.name, path: src.path})
 	if err != nil {
-		return
+		return err
 	}
-	if f == formatJSONL {
-		r, _, done, err := openInput(ctx, src.path)
-		if err != nil {
-			return
+	if src.path == p.stdinSpool {
+		f = formatJSONL // only a stream is spooled from standard input
+	}
+	if f != formatJSONL {
+		in, err := p.load(ctx, source{name: src.name, path: path, rel: src.rel, walked: src.walked}, f)
+		var r refusal
+		if errors.As(err, &r) && src.walked {
+			return nil // a walk skips it, with a notice when it cleans
 		}
-		defer done()
-		_ = jsonl.Texts(ctx, r, p.o.field, func(field []byte) {
-			if p.o.fieldFormat == "html" {
-				page, err := p.htmlText(field)
-				if err != nil {
-					return
-				}
-				field = page.Text
+		if err == nil {
+			c.Add(in.text)
+		}
+		return err
+	}
+	r, _, done, err := openInput(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer done()
+	bad := 0
+	var firstBad error
+	err = jsonl.Texts(ctx, r, p.o.field, func(field []byte) {
+		if p.o.fieldFormat == "html" {
+			page, err := p.htmlText(field)
+			if err != nil {
+				return
 			}
-			c.Add(field)
-		}) // a read error shows in the cleaning pass
-		return
+			field = page.Text
+		}
+		c.Add(field)
+	}, func(e *jsonl.LineError) {
+		if bad++; bad == 1 {
+			firstBad = e
+		}
+	})
+	switch {
+	case err != nil:
+		return err
+	case bad > 1:
+		return fmt.Errorf("%w (and %d more bad lines)", firstBad, bad-1)
 	}
-	if in, err := p.load(ctx, src, f); err == nil {
-		c.Add(in.text)
+	return firstBad
+}
+
+// pathOf is the file to read for src: its spooled copy, if it has one.
+func (p *processor) pathOf(src source) string {
+	if s, ok := p.spools[src.path]; ok {
+		return s
 	}
+	return src.path
 }
 
 // spoolStdin copies standard input to a temp file that the run reads
-// instead, and returns its path and a function that removes it.
-func (p *processor) spoolStdin(ctx context.Context) (string, func(), error) {
-	tmp, err := os.CreateTemp("", "decruft-stdin-*.jsonl")
+// instead, and returns its path.
+func (p *processor) spoolStdin(ctx context.Context) (string, error) {
+	path, err := spoolTo(ctx, p.stdin, stdinName, "decruft-stdin-*.jsonl")
 	if err != nil {
-		return "", func() {}, fmt.Errorf("spooling standard input to read it twice: %w", err)
+		return path, err
 	}
-	cleanup := func() {
-		_ = tmp.Close()
-		_ = os.Remove(tmp.Name())
+	f, err := os.Open(path)
+	if err != nil {
+		return path, err
 	}
-	if _, err := io.Copy(tmp, p.stdin); err != nil {
-		if ctx.Err() != nil {
-			return "", cleanup, interruption(ctx)
+	p.stdinSpool = path
+	p.stdin = bufio.NewReaderSize(f, sniffWindow) // closed on exit
+	return path, nil
+}
+
+// spool copies a named pipe to a temp file that the run reads instead.
+func (p *processor) spool(ctx context.Context, name string) (string, error) {
+	r, _, done, err := openInput(ctx, name)
+	if err != nil {
+		return "", nil // the cleaning pass reports it
+	}
+	defer done()
+	path, err := spoolTo(ctx, r, name, "decruft-pipe-*"+filepath.Ext(name))
+	if err == nil {
+		if p.spools == nil {
+			p.spools = map[string]string{}
 		}
-		return "", cleanup, fmt.Errorf("spooling standard input to %s: %w", tmp.Name(), err)
+		p.spools[name] = path
 	}
-	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
-		return "", cleanup, err
+	return path, err
+}
+
+// spoolTo copies r to a new temp file and returns its path.
+func spoolTo(ctx context.Context, r io.Reader, name, pattern string) (string, error) {
+	tmp, err := os.CreateTemp("", pattern)
+	if err != nil {
+		return "", fmt.Errorf("%s: copying it to read it twice: %w", name, err)
 	}
-	p.stdin = bufio.NewReaderSize(tmp, sniffWindow)
-	return tmp.Name(), cleanup, nil
+	_, err = io.Copy(tmp, r)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	switch {
+	case ctx.Err() != nil:
+		return tmp.Name(), interruption(ctx)
+	case err != nil:
+		return tmp.Name(), fmt.Errorf("%s: copying it to %s to read it twice: %w", name, tmp.Name(), err)
+	}
+	return tmp.Name(), nil
 }
 
 // readProfile reads --profile's file; errors name it.
 func readProfile(path string) (*corpus.Known, error) {
 	f, err := os.Open(path)
+	if err == nil {
+		var fi os.FileInfo
+		if fi, err = f.Stat(); err == nil && fi.IsDir() {
+			err = errors.New("is a directory")
+		}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("--profile: %w", err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("--profile %s: %w", path, err)
 	}
 	defer func() { _ = f.Close() }()
 	k, err := corpus.ReadProfile(bufio.NewReader(f))

@@ -79,7 +79,7 @@ func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean
 	var in io.Reader = p.stdin
 	var perm os.FileMode
 	if src.path != "" {
-		r, fi, done, err := openInput(ctx, src.path)
+		r, fi, done, err := openInput(ctx, p.pathOf(src))
 		if err != nil {
 			out.err = err
 			return out

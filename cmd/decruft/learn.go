@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/decruft/decruft/clean/corpus"
@@ -33,12 +35,17 @@ any input, even a single page on standard input.`,
   decruft learn --format jsonl dump.jsonl > site.profile
   curl -s https://example.com/story | decruft --format html --profile site.profile`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			o.minGiven = cmd.Flags().Changed("boilerplate-min")
 			if err := o.validate(nil); err != nil {
 				return err
 			}
-			p := &processor{o: o, rules: newRuleSet(o), stdin: bufio.NewReaderSize(cancelable(cmd.Context(), stdin), sniffWindow)}
-			if len(args) == 0 || args[0] == "-" && len(args) == 1 {
+			p := &processor{o: o, rules: newRuleSet(o), stdin: bufio.NewReaderSize(cancelable(ctx, stdin), sniffWindow)}
+			if len(args) == 0 || len(args) == 1 && args[0] == "-" {
 				f, err := p.formatOf(source{name: stdinName})
+				if ctx.Err() != nil {
+					return interruption(ctx)
+				}
 				if err != nil {
 					return err
 				}
@@ -46,10 +53,20 @@ any input, even a single page on standard input.`,
 					return errors.New("learning needs many documents: name files or folders, or pipe a JSONL stream")
 				}
 			}
-			k, cleanup, err := p.learn(cmd.Context(), args)
+			if err := checkProfileOut(o, out, args); err != nil {
+				return err
+			}
+			failed := 0
+			k, cleanup, err := p.learn(ctx, args, func(name string, err error) {
+				failed++
+				warn(stderr, "decruft: %s: %s", name, describe(err))
+			})
 			defer cleanup()
 			if err != nil {
 				return err
+			}
+			if failed > 0 {
+				return fmt.Errorf("%s not written: %s", profileName(out), plural(failed, "problem")+" with the input")
 			}
 			var buf bytes.Buffer
 			_ = k.Write(&buf) // into a buffer
@@ -58,7 +75,7 @@ any input, even a single page on standard input.`,
 					return fmt.Errorf("writing the profile: %w", err)
 				}
 			} else if err := writeAtomic(out, buf.Bytes(), 0o644, true); err != nil {
-				return err
+				return fmt.Errorf("%s: %s", out, describe(err))
 			}
 			if !o.quiet {
 				warn(stderr, "decruft: %s", learnSummary(k))
@@ -93,4 +110,46 @@ func learnSummary(k *corpus.Known) string {
 		b.WriteString("; the table was full, so rare lines were dropped and counts are lower bounds")
 	}
 	return b.String()
+}
+
+// profileName names the profile in messages.
+func profileName(out string) string {
+	if out == "" || out == "-" {
+		return "the profile"
+	}
+	return out
+}
+
+// checkProfileOut refuses to write the profile over an input, or into an
+// input folder where it would replace a file or be read as an input next
+// time. A profile elsewhere in an input folder (crawl/site.profile) is fine.
+func checkProfileOut(o *options, out string, args []string) error {
+	if out == "" || out == "-" {
+		return nil
+	}
+	target, err := resolve(out)
+	if err != nil {
+		return nil // the write reports it
+	}
+	for _, a := range args {
+		in, err := resolve(a)
+		if a == "-" || err != nil {
+			continue
+		}
+		rel, err := filepath.Rel(in, target)
+		switch {
+		case err != nil || strings.HasPrefix(rel, ".."):
+			continue
+		case rel == ".":
+			return fmt.Errorf("-o %s: that is the input %s; write the profile elsewhere", out, a)
+		}
+		includes, base := o.include, filepath.Base(target)
+		if len(includes) == 0 {
+			includes, base = defaultIncludes, strings.ToLower(base)
+		}
+		if _, err := os.Stat(out); err == nil || matchAny(includes, base, rel) {
+			return fmt.Errorf("-o %s: in the input folder %s, it would replace an input or be read as one; write the profile elsewhere", out, a)
+		}
+	}
+	return nil
 }

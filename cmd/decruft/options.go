@@ -30,7 +30,8 @@ type options struct {
 	extract           string   // HTML: article or none (html.go)
 	fieldFormat       string   // JSONL: text or html (html.go)
 	profile           string   // --profile: boilerplate learned before
-	boilerplateMin    int      // --boilerplate-min; 0 for the config's or the default
+	boilerplateMin    int      // --boilerplate-min, when minGiven
+	minGiven          bool
 }
 
 // A mode is what decruft prints on standard output for each input.
@@ -80,7 +81,7 @@ func (o *options) validate(args []string) error {
 		return errors.New("--check only looks; it cannot be used with -w or -o")
 	case (o.write || o.outDir != "") && stdin:
 		return errors.New("cannot use -w or -o with standard input: name files or directories")
-	case o.boilerplateMin < 0 || o.boilerplateMin == 1:
+	case o.minGiven && o.boilerplateMin < 2:
 		return fmt.Errorf("--boilerplate-min %d: want 2 or more", o.boilerplateMin)
 	case o.jobs < 1:
 		return fmt.Errorf("--jobs %d: want at least 1", o.jobs)

@@ -60,8 +60,13 @@ type processor struct {
 	color bool
 	audit *auditor // --report html's page
 	// corpus is what a first pass over the run learned, or --profile
-	// holds; nil for none.
-	corpus *corpus.Known
+	// holds; nil for none. learned is what the pass learned, even from
+	// too few documents to use.
+	corpus, learned *corpus.Known
+	// Inputs that can be read only once are read from copies: stdinSpool
+	// for a JSONL stream on standard input, spools for named pipes.
+	stdinSpool string
+	spools     map[string]string
 }
 
 func (p *processor) process(ctx context.Context, src source) outcome {
@@ -245,7 +250,7 @@ func (p *processor) read(ctx context.Context, src source) ([]byte, os.FileMode, 
 		data, err := readInput(ctx, p.stdin, -1)
 		return data, 0, err
 	}
-	r, fi, done, err := openInput(ctx, src.path)
+	r, fi, done, err := openInput(ctx, p.pathOf(src))
 	if err != nil {
 		return nil, 0, err
 	}

@@ -81,7 +81,13 @@ const rootExamples = `  # Filter: clean stdin to stdout
   decruft --extract none page.html
   decruft --format jsonl --field html --field-format html < pages.jsonl
   decruft --format jsonl --field article.body < docs.jsonl > clean.jsonl
-  parallel --pipe --keep-order decruft --format jsonl < docs.jsonl > clean.jsonl
+
+  # Many documents (a folder, a JSONL stream) are read twice: first to learn
+  # the lines their pages share (the boilerplate rule), then to clean. Learn
+  # once to clean pieces apart, or single pages, with what the whole taught.
+  decruft learn crawl/ -o site.profile
+  curl -s https://example.com/story.html | decruft --profile site.profile
+  parallel --pipepart -a docs.jsonl --block -1 --keep-order decruft --format jsonl -j1 --profile docs.profile
 
   # Choose rules, and count what they took
   decruft rules                             # list them
@@ -99,6 +105,9 @@ boilerplate. It never deletes article text: a rule that is unsure keeps it.
 
 With no paths, or the path "-", it reads standard input. A directory is
 walked recursively for ` + strings.Join(defaultIncludes, ", ") + ` files (see --include).
+Many documents (a folder, a JSONL stream) are read twice: first to learn
+the lines that recur across them (from 10 distinct documents on), which
+the boilerplate rule removes (see 'decruft learn' and --profile).
 Cleaned text goes to standard output unless -w or -o says otherwise.
 
 Exit status: 0 on success, 1 when --check finds input that would change,
@@ -113,6 +122,7 @@ when interrupted by SIGINT or SIGTERM. With several inputs, a failing one is rep
 		Args:          cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.outGiven = cmd.Flags().Changed("out")
+			o.minGiven = cmd.Flags().Changed("boilerplate-min")
 			for _, name := range []string{"field", "annotate", "skip-bad"} {
 				if cmd.Flags().Changed(name) {
 					o.jsonlFlags = append(o.jsonlFlags, "--"+name)

@@ -63,7 +63,7 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 	if batch {
 		bar = newProgress(ctx, o, args, stderr)
 	}
-	e := &emitter{o: o, w: bufio.NewWriterSize(stdout, 64<<10), stderr: stderr, bar: bar, audit: p.audit}
+	e := &emitter{o: o, w: bufio.NewWriterSize(stdout, 64<<10), stderr: stderr, bar: bar, audit: p.audit, corpus: p.corpusNote()}
 	sequence(ctx, max(1, o.jobs), sources, func(s source) outcome { return p.process(ctx, s) }, e.emit)
 	bar.finish()
 	if ctx.Err() == nil {
@@ -89,6 +89,7 @@ type emitter struct {
 	bar    *progress
 	tally  tally
 	audit  *auditor
+	corpus string // for --stats: what the corpus pass learned
 }
 
 // finish prints the run's summary and returns its error, if any: some
@@ -97,7 +98,7 @@ func (e *emitter) finish(batch bool) error {
 	o, t := e.o, &e.tally
 	switch {
 	case o.stats:
-		warn(e.stderr, "%s", t.stats())
+		warn(e.stderr, "%s%s", t.stats(), e.corpus)
 	case batch && !o.quiet && (o.mode() == showText || o.write || o.outDir != ""):
 		// The modes that print a line per input (-d, -l, --report) or
 		// nothing (--check) stay quiet, as gofmt is; the others say what
