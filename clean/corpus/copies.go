@@ -22,11 +22,6 @@ const (
 	copyLineLen = 80
 )
 
-var seeds = [bands * bandRows]uint64{
-	0x243f6a8885a308d3, 0x13198a2e03707344, 0xa4093822299f31d0, 0x082efa98ec4e6c89,
-	0x452821e638d01377, 0xbe5466cf34e90c6c, 0xc0ac29b7c97c50dd, 0x3f84d5b5b5470917,
-}
-
 // A shingler computes documents' band fingerprints, reusing its buffers.
 type shingler struct {
 	words []uint64
@@ -34,15 +29,20 @@ type shingler struct {
 }
 
 // signature returns doc's band fingerprints, from the words of its long
-// lines, or of all its lines when it has too few long ones.
+// lines (four shingles are enough to tell two articles apart), or of all
+// its lines when it has fewer.
 func (s *shingler) signature(doc []byte) []uint32 {
 	s.words = s.words[:0]
 	s.wordsOf(doc, copyLineLen)
-	if len(s.words) < 4*shingleWords {
+	if len(s.words) < shingleWords+3 {
 		s.words = s.words[:0]
 		s.wordsOf(doc, 0)
 	}
-	var mins [bands * bandRows]uint64
+	// One permutation hashing: each shingle's hash picks a place by its
+	// top bits and competes for that place's minimum, one hash a shingle
+	// instead of one a place. Empty places borrow from the next full one.
+	const places = bands * bandRows
+	var mins [places]uint64
 	for i := range mins {
 		mins[i] = ^uint64(0)
 	}
@@ -52,13 +52,15 @@ func (s *shingler) signature(doc []byte) []uint32 {
 		for _, w := range s.words[i:min(i+shingleWords, len(s.words))] {
 			sh = sh*fnvPrime + w
 		}
-		// One strong mix, then a cheap permutation per place: MinHash
-		// needs independent orders, not strong hashes for each.
-		x := mix(sh)
-		for j, seed := range seeds {
-			h := (x ^ seed) * 0x9e3779b97f4a7c15
-			if h ^= h >> 29; h < mins[j] {
-				mins[j] = h
+		h := mix(sh)
+		if j := h >> 61; h < mins[j] {
+			mins[j] = h
+		}
+	}
+	for j := range mins {
+		for k := 1; mins[j] == ^uint64(0) && k < places; k++ {
+			if m := mins[(j+k)%places]; m != ^uint64(0) {
+				mins[j] = mix(m + uint64(k))
 			}
 		}
 	}

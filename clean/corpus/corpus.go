@@ -68,20 +68,19 @@ func (o Options) withDefaults() Options {
 // A Counter counts recurring lines across documents. It is not safe for
 // concurrent use; feed it documents in a fixed order so that runs agree.
 type Counter struct {
-	o       Options
-	counts  *table
-	copies  *fingerprints
-	texts   map[uint64]string // lines that reached Min, for profiles and reports
-	docs    int               // documents added
-	copyOf  int               // documents found to be copies of earlier ones
-	lines   []lineKey         // scratch
-	seen    map[uint64]bool   // scratch: keys counted for the current document
-	shingle shingler          // scratch
+	o      Options
+	counts *table
+	copies *fingerprints
+	texts  map[uint64]string // lines that reached Min, for profiles and reports
+	docs   int               // documents added
+	copyOf int               // documents found to be copies of earlier ones
+	seen   map[uint64]bool   // scratch: keys counted for the current document
+	digest Digest            // scratch, for Add
 }
 
 type lineKey struct {
 	key  uint64
-	text []byte // normalised
+	text []byte
 }
 
 // NewCounter returns an empty Counter.
@@ -91,24 +90,45 @@ func NewCounter(o Options) *Counter {
 		texts: map[uint64]string{}, seen: map[uint64]bool{}}
 }
 
+// A Digest is what counting needs of one document: its copy fingerprints
+// and its lines' keys. Making one is most of the work and needs no shared
+// state, so documents can be digested in parallel and added in order.
+type Digest struct {
+	bands   []uint32
+	lines   []lineKey // text points into the document
+	shingle shingler
+}
+
+// Reset digests doc, reusing d's memory. d refers to doc until the next
+// Reset: doc must not change before d is added.
+func (d *Digest) Reset(doc []byte) {
+	d.bands = d.shingle.signature(doc)
+	d.lines = splitLines(d.lines[:0], doc)
+}
+
 // Add counts one document's lines, unless it is a copy of one added
 // before. It reports whether the document counted.
 func (c *Counter) Add(doc []byte) bool {
+	c.digest.Reset(doc)
+	return c.AddDigest(&c.digest)
+}
+
+// AddDigest is Add for a document digested already.
+func (c *Counter) AddDigest(d *Digest) bool {
 	c.docs++
-	if c.copies.seenBefore(c.shingle.signature(doc)) {
+	if c.copies.seenBefore(d.bands) {
 		c.copyOf++
 		return false
 	}
-	c.lines = splitLines(c.lines[:0], doc)
 	clear(c.seen)
-	for i, l := range c.lines {
+	for i, l := range d.lines {
 		c.count(l.key, false, l.text, nil)
 		prev, next := lineKey{key: edgeKey}, lineKey{key: edgeKey}
 		if i > 0 {
-			prev = c.lines[i-1]
+			prev = d.lines[i-1]
 		}
-		if i+1 < len(c.lines) {
-			next = c.lines[i+1]
+		if i+1 < len(d.lines) {
+			next = d.lines[i+1]
 		}
 		c.count(pairKey(prev.key, l.key), true, prev.text, l.text)
 		c.count(pairKey(l.key, next.key), true, l.text, next.text)
@@ -217,27 +237,69 @@ func splitLines(dst []lineKey, doc []byte) []lineKey {
 
 // lineKeyOf hashes a line with its white space folded: runs of spaces
 // (Unicode's, including no-break spaces) count as one, and those at either
-// end as none, so the key is that of its words in order. Blank lines and
-// lines over maxLineLen have no key. Keys live for one process: profiles
-// hold text.
+// end as none. Blank lines and lines over maxLineLen have no key. Keys
+// live for one process: profiles hold text.
 func lineKeyOf(line []byte) (uint64, bool) {
 	if len(line) > 4*maxLineLen {
 		return 0, false
 	}
-	h, n := uint64(fnvOffset), -1
+	if folded(line) {
+		if len(line) == 0 || len(line) > maxLineLen {
+			return 0, false
+		}
+		return mix(maphash.Bytes(keySeed, line)), true
+	}
+	var buf [maxLineLen]byte
+	n := 0
 	for i := 0; i < len(line); {
 		i = skipSpace(line, i, true)
 		start := i
 		i = skipSpace(line, i, false)
-		if i > start {
-			h = mix(h ^ maphash.Bytes(keySeed, line[start:i]))
-			n += i - start + 1
+		if i == start {
+			continue
 		}
+		if n > 0 {
+			if n == len(buf) {
+				return 0, false
+			}
+			buf[n] = ' '
+			n++
+		}
+		if n+i-start > len(buf) {
+			return 0, false
+		}
+		n += copy(buf[n:], line[start:i])
 	}
-	if n <= 0 || n > maxLineLen {
+	if n == 0 {
 		return 0, false
 	}
-	return h, true
+	return mix(maphash.Bytes(keySeed, buf[:n])), true
+}
+
+// folded reports whether line is its own folded form, as most lines are:
+// no white space at either end, none but single ASCII spaces within.
+func folded(line []byte) bool {
+	space := true // a leading space is not folded
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+			continue
+		case c < utf8.RuneSelf:
+			if asciiSpace[c] {
+				return false
+			}
+		case c == 0xc2 || c == 0xe1 || c == 0xe2 || c == 0xe3: // lead bytes of Unicode's spaces
+			if r, _ := utf8.DecodeRune(line[i:]); unicode.IsSpace(r) {
+				return false
+			}
+		}
+		space = false
+	}
+	return !space || len(line) == 0
 }
 
 var keySeed = maphash.MakeSeed()

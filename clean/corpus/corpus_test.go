@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -10,12 +11,25 @@ import (
 // article returns the i-th of a set of distinct articles: long lines of
 // prose that no other article shares.
 func article(i int) string {
+	r := rand.New(rand.NewPCG(uint64(i), 1))
 	var b strings.Builder
-	for p := 0; p < 4; p++ {
-		fmt.Fprintf(&b, "Paragraph %d of story %d tells how the council of town %d voted on item %d, which residents of ward %d had asked about for years.\n\n", p, i, i*7+p, i*13+p, i*3+p)
+	for range 4 {
+		for w := range 30 {
+			if w > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(vocabulary[r.IntN(len(vocabulary))])
+		}
+		b.WriteString(".\n\n")
 	}
 	return b.String()
 }
+
+var vocabulary = strings.Fields(`council harbour ferry lifeboat bakery museum choir school market bridge
+festival storm tide pier cliff trawler rescue budget mayor vote planning homes road closure bus route
+hospital station rugby title league coach volunteers charity appeal donation record crowd summer winter
+spring autumn night morning crew residents petition inquiry report figures rise fall cost delay row plan
+the a of to in and said that was for on with as by at from after before their its new old first last`)
 
 const promo = "Subscribe to the Daily Planet for unlimited access"
 
@@ -175,5 +189,23 @@ func TestTableStaysBounded(t *testing.T) {
 	}
 	if n, _ := boiler(k, []byte("x"), []byte(promo), []byte("Share this:")); n < 1000 {
 		t.Errorf("the promo recurs in %d documents after pruning, want most of 2000", n)
+	}
+}
+
+// A line's key is its folded form's, whichever way the line is spaced.
+func TestLineKeyFoldsSpace(t *testing.T) {
+	want, _ := lineKeyOf([]byte("Share this: Facebook"))
+	for _, in := range []string{"  Share this:\tFacebook ", "Share\u00a0this:  Facebook", "Share this:\u2003Facebook\r"} {
+		if got, ok := lineKeyOf([]byte(in)); !ok || got != want {
+			t.Errorf("key of %q differs from the folded line's", in)
+		}
+	}
+	for _, in := range []string{"", "  \t", strings.Repeat("x", maxLineLen+1)} {
+		if _, ok := lineKeyOf([]byte(in)); ok {
+			t.Errorf("%.20q has a key", in)
+		}
+	}
+	if a, _ := lineKeyOf([]byte("Share this")); a == want {
+		t.Error("different lines share a key")
 	}
 }

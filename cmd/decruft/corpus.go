@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/decruft/decruft/clean"
 	"github.com/decruft/decruft/clean/config"
@@ -150,19 +153,79 @@ func (p *processor) learn(ctx context.Context, args []string, report func(name s
 			}
 		}
 	}
+	// Documents are digested on every core and counted in input order, so
+	// that runs agree: which of two copies counts is the first one's.
+	units, unitsDone := make(chan unit), make(chan struct{})
+	go func() {
+		defer close(unitsDone)
+		defer close(units)
+		p.units(ctx, args, report != nil, units, func(path string) { spools = append(spools, path) })
+	}()
+	var spoolErr error
+	sequence(ctx, max(1, p.o.jobs), units, func(u unit) unit { return p.digest(ctx, u) }, func(u unit) {
+		switch {
+		case u.spoolErr != nil:
+			spoolErr = cmp.Or(spoolErr, u.spoolErr)
+		case u.err != nil && report != nil:
+			report(u.name, u.err)
+		default:
+			for _, d := range u.digests {
+				c.AddDigest(d)
+				digests.Put(d)
+			}
+		}
+	})
+	<-unitsDone // it may still be copying a pipe when ctx ends
+	if ctx.Err() != nil {
+		return nil, cleanup, interruption(ctx)
+	}
+	if spoolErr != nil {
+		return nil, cleanup, spoolErr
+	}
+	return c.Known(), cleanup, nil
+}
+
+// A unit is work for one worker, or a source's error: a file to read
+// (src), or a batch of JSONL records' texts; once the worker is done,
+// their digests.
+type unit struct {
+	name     string
+	src      *source
+	texts    [][]byte
+	digests  []*corpus.Digest
+	err      error // the source's: for decruft learn to report
+	spoolErr error // a pipe that could not be copied: the run stops
+}
+
+var digests = sync.Pool{New: func() any { return new(corpus.Digest) }}
+
+// units sends the documents of args to count, in order: text and HTML
+// files to be read by the workers, and JSONL records read here. Strict
+// (decruft learn) reads pipes as they come; a cleaning run copies a
+// stream from a pipe first, to read it again, and passes spooled the copy.
+func (p *processor) units(ctx context.Context, args []string, strict bool, out chan<- unit, spooled func(string)) {
+	send := func(u unit) bool {
+		select {
+		case out <- u:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	sources := make(chan source)
 	go func() {
 		defer close(sources)
 		gather(ctx, p.o, args, sources)
 	}()
-	for src := range sources {
-		if ctx.Err() != nil {
-			continue // let gather finish
+	defer func() {
+		for range sources { // let gather finish
 		}
+	}()
+	for src := range sources {
 		switch {
 		case src.err != nil:
-			if report != nil {
-				report(src.name, src.err)
+			if strict && !send(unit{name: src.name, err: src.err}) {
+				return
 			}
 			continue
 		case src.skipped != "":
@@ -172,38 +235,35 @@ func (p *processor) learn(ctx context.Context, args []string, report func(name s
 				continue // one text: nothing recurs in it
 			}
 			src.path = p.stdinSpool
-		case report == nil && !p.o.write && formatByName(p.o.format, src.path) == formatJSONL:
+		case !strict && !p.o.write && formatByName(p.o.format, src.path) == formatJSONL:
 			// A pipe is read once: keep a copy of a stream for the
 			// cleaning pass. (A device is never spooled: /dev/zero has
 			// no end, and binary input is refused when it is cleaned.)
 			if fi, err := os.Stat(src.path); err == nil && fi.Mode()&fs.ModeNamedPipe != 0 {
 				path, err := p.spool(ctx, src.path)
 				if path != "" {
-					spools = append(spools, path)
+					spooled(path)
 				}
 				if err != nil {
-					return nil, cleanup, err
+					send(unit{name: src.name, spoolErr: err})
+					return
 				}
 			}
 		}
-		if err := p.count(ctx, c, src, report); err != nil && report != nil {
-			report(src.name, err)
+		if err := p.sendDocs(ctx, src, strict, send); err != nil && strict && !send(unit{name: src.name, err: err}) {
+			return
 		}
 	}
-	if ctx.Err() != nil {
-		return nil, cleanup, interruption(ctx)
-	}
-	return c.Known(), cleanup, nil
 }
 
-// count adds one source's documents to c: a JSONL file's records, or a
-// text or HTML file's text as the rules will read it. Its error is the
+// sendDocs sends one source's documents: a JSONL file's records, each a
+// text, or the file itself for a worker to read. Its error is the
 // source's, or the first bad record's.
-func (p *processor) count(ctx context.Context, c *corpus.Counter, src source, report func(string, error)) error {
+func (p *processor) sendDocs(ctx context.Context, src source, strict bool, send func(unit) bool) error {
 	path := p.pathOf(src)
 	if fi, err := os.Stat(path); err != nil {
 		return err
-	} else if report == nil && !fi.Mode().IsRegular() {
+	} else if !strict && !fi.Mode().IsRegular() {
 		return nil // -w refuses it before reading it
 	}
 	f, err := p.formatOf(source{name: src.name, path: src.path})
@@ -214,37 +274,38 @@ func (p *processor) count(ctx context.Context, c *corpus.Counter, src source, re
 		f = formatJSONL // only a stream is spooled from standard input
 	}
 	if f != formatJSONL {
-		in, err := p.load(ctx, source{name: src.name, path: path, rel: src.rel, walked: src.walked}, f)
-		var r refusal
-		if errors.As(err, &r) && src.walked {
-			return nil // a walk skips it, with a notice when it cleans
-		}
-		if err == nil {
-			c.Add(in.text)
-		}
-		return err
+		src.path = path
+		send(unit{name: src.name, src: &src})
+		return nil
 	}
 	r, _, done, err := openInput(ctx, path)
 	if err != nil {
 		return err
 	}
 	defer done()
+	// Records go in batches: a hand-off per record would cost more than
+	// digesting it.
+	var batch [][]byte
+	size := 0
+	flush := func() {
+		if len(batch) > 0 {
+			send(unit{name: src.name, texts: batch})
+		}
+		batch, size = nil, 0
+	}
 	bad := 0
 	var firstBad error
-	err = jsonl.Texts(ctx, r, p.o.field, func(field []byte) {
-		if p.o.fieldFormat == "html" {
-			page, err := p.htmlText(field)
-			if err != nil {
-				return
-			}
-			field = page.Text
+	err = jsonl.Texts(ctx, r, p.o.field, func(text []byte) {
+		batch = append(batch, bytes.Clone(text))
+		if size += len(text); size >= 64<<10 || len(batch) == 64 {
+			flush()
 		}
-		c.Add(field)
 	}, func(e *jsonl.LineError) {
 		if bad++; bad == 1 {
 			firstBad = e
 		}
 	})
+	flush()
 	switch {
 	case err != nil:
 		return err
@@ -252,6 +313,38 @@ func (p *processor) count(ctx context.Context, c *corpus.Counter, src source, re
 		return fmt.Errorf("%w (and %d more bad lines)", firstBad, bad-1)
 	}
 	return firstBad
+}
+
+// digest reads a unit's documents, as the rules will read them, and
+// digests them: a file's text or HTML page's article, or records' texts or
+// pages.
+func (p *processor) digest(ctx context.Context, u unit) unit {
+	texts := u.texts
+	if u.src != nil {
+		in, err := p.load(ctx, *u.src, formatByName(p.o.format, u.src.path))
+		var r refusal
+		if errors.As(err, &r) && u.src.walked {
+			return unit{} // a walk skips it, with a notice when it cleans
+		}
+		if err != nil {
+			return unit{name: u.name, err: err}
+		}
+		texts = [][]byte{in.text}
+	}
+	out := unit{name: u.name, err: u.err, spoolErr: u.spoolErr}
+	for _, text := range texts {
+		if p.o.fieldFormat == "html" && u.src == nil {
+			page, err := p.htmlText(text)
+			if err != nil {
+				continue // the cleaning pass reports a page without an article
+			}
+			text = page.Text
+		}
+		d := digests.Get().(*corpus.Digest)
+		d.Reset(text)
+		out.digests = append(out.digests, d)
+	}
+	return out
 }
 
 // pathOf is the file to read for src: its spooled copy, if it has one.

@@ -4,13 +4,13 @@ import "context"
 
 // sequence processes sources with jobs workers and hands their outcomes
 // to emit in input order. At most a few outcomes per worker wait at once,
-// so memory does not grow with the number of files.
-func sequence(ctx context.Context, jobs int, sources <-chan source, work func(source) outcome, emit func(outcome)) {
+// so memory does not grow with the number of inputs.
+func sequence[In, Out any](ctx context.Context, jobs int, sources <-chan In, work func(In) Out, emit func(Out)) {
 	type job struct {
-		src source
-		out chan outcome
+		src In
+		out chan Out
 	}
-	queue := make(chan chan outcome, 2*jobs)
+	queue := make(chan chan Out, 2*jobs)
 	jobsCh := make(chan job, jobs)
 	for range jobs {
 		go func() {
@@ -23,7 +23,7 @@ func sequence(ctx context.Context, jobs int, sources <-chan source, work func(so
 		defer close(queue)
 		defer close(jobsCh)
 		for src := range sources {
-			ch := make(chan outcome, 1)
+			ch := make(chan Out, 1)
 			select {
 			case queue <- ch:
 			case <-ctx.Done():
