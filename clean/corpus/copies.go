@@ -73,15 +73,9 @@ func (s *shingler) signature(doc []byte) []uint32 {
 // wordsOf appends the hashes of the lower-cased words (runs of letters
 // and digits) of doc's lines of at least minLen bytes.
 func (s *shingler) wordsOf(doc []byte, minLen int) {
-	for len(doc) > 0 {
-		line := doc
-		if i := bytes.IndexByte(doc, '\n'); i >= 0 {
-			line, doc = doc[:i], doc[i+1:]
-		} else {
-			doc = nil
-		}
+	eachLine(doc, func(line []byte) {
 		if len(bytes.TrimSpace(line)) < minLen {
-			continue
+			return
 		}
 		h, in := uint64(fnvOffset), false
 		for i := 0; i < len(line); {
@@ -110,7 +104,7 @@ func (s *shingler) wordsOf(doc []byte, minLen int) {
 		if in {
 			s.words = append(s.words, h)
 		}
-	}
+	})
 }
 
 // fingerprints is a set of band fingerprints in open addressing, cleared

@@ -219,8 +219,18 @@ func (k *Known) Beside(a, b []byte) int {
 // edgeKey stands for the start or end of a document as a neighbour.
 const edgeKey uint64 = 0x9e3779b97f4a7c15
 
-// splitLines appends the non-blank lines of doc, normalised, to dst.
+// splitLines appends the non-blank lines of doc, with their keys, to dst.
 func splitLines(dst []lineKey, doc []byte) []lineKey {
+	eachLine(doc, func(line []byte) {
+		if key, ok := lineKeyOf(line); ok {
+			dst = append(dst, lineKey{key, line})
+		}
+	})
+	return dst
+}
+
+// eachLine calls fn with each line of doc, without its newline.
+func eachLine(doc []byte, fn func(line []byte)) {
 	for len(doc) > 0 {
 		line := doc
 		if i := bytes.IndexByte(doc, '\n'); i >= 0 {
@@ -228,11 +238,8 @@ func splitLines(dst []lineKey, doc []byte) []lineKey {
 		} else {
 			doc = nil
 		}
-		if key, ok := lineKeyOf(line); ok {
-			dst = append(dst, lineKey{key, line})
-		}
+		fn(line)
 	}
-	return dst
 }
 
 // lineKeyOf hashes a line with its white space folded: runs of spaces

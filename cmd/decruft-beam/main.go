@@ -53,25 +53,23 @@ func run() error {
 	case flag.NArg() > 0:
 		return fmt.Errorf("unexpected argument %q: inputs go in --input", flag.Arg(0))
 	}
-	if *config != "" {
-		data, err := os.ReadFile(*config)
+	// Files read at launch, to travel inside the pipeline.
+	for _, f := range []struct {
+		path  string
+		name  *string
+		bytes *[]byte
+	}{{*config, &set.ConfigPath, &set.Config}, {*prof, &set.ProfilePath, &set.Profile}} {
+		if f.path == "" {
+			continue
+		}
+		data, err := os.ReadFile(f.path)
 		if err != nil {
 			if pe, ok := errors.AsType[*fs.PathError](err); ok {
 				err = pe.Err
 			}
-			return fmt.Errorf("%s: %v", *config, err)
+			return fmt.Errorf("%s: %v", f.path, err)
 		}
-		set.ConfigPath, set.Config = *config, data
-	}
-	if *prof != "" {
-		data, err := os.ReadFile(*prof)
-		if err != nil {
-			if pe, ok := errors.AsType[*fs.PathError](err); ok {
-				err = pe.Err
-			}
-			return fmt.Errorf("%s: %v", *prof, err)
-		}
-		set.ProfilePath, set.Profile = *prof, data
+		*f.name, *f.bytes = f.path, data
 	}
 	// The workers build the same cleaner; a bad config or rule name
 	// fails here, before any work is submitted.
