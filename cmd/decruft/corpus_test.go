@@ -146,3 +146,24 @@ func TestProfileCleansOnePage(t *testing.T) {
 		t.Errorf("the report does not say how many documents held the line:\n%s", report)
 	}
 }
+
+// TestStdinSpoolRemoved: a JSONL stream on standard input is copied to a
+// temp file to be read twice, and the copy is gone when the run ends, as
+// it is on errors.
+func TestStdinSpoolRemoved(t *testing.T) {
+	dir := t.TempDir()
+	_, stream, _ := gazette(t, dir, 12)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	data, _ := os.ReadFile(stream)
+	if out := runStdin(t, string(data), "--format", "jsonl", "--stats"); !strings.Contains(out, `"id"`) {
+		t.Fatalf("no records out:\n%s", out)
+	}
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"--format", "jsonl", "--diff"}, strings.NewReader(string(data)), &out, &errb); code != 2 {
+		t.Errorf("--diff on a stream: exit %d, want 2", code)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("temp files left: %v", left)
+	}
+}
