@@ -131,6 +131,9 @@ func TestLooksLikeHTML(t *testing.T) {
 		{"a < b and c > d", false},
 		{"<b>Bold start</b>", false},
 		{"<pizza>", false},
+		// An article that opens with a tag's name goes on in words.
+		{"<div> soup is back: why pages grow\n\nA survey of sites found <div> nested 32 deep.", false},
+		{"<div class=x>\n  <p>Story</p>\n\n</div>", true},
 		{"<p", false},
 		{"< p>", false},
 		{"<!-", false},

@@ -20,7 +20,8 @@ var bom = []byte("\xef\xbb\xbf")
 // LooksLikeHTML reports whether src is markup rather than text: after an
 // optional byte order mark and white space it starts with a doctype, a
 // comment, or the start tag of a document or block element (html, head,
-// body, article, div, p, h1, table, …) or a link or span. It is a guess
+// body, article, div, p, h1, table, …) or a link or span, and more markup
+// follows before the first blank line. It is a guess
 // for choosing a default: plain text starting with "<3" or a "<b>"-style
 // inline tag is taken as text, and callers should let users say which
 // format they mean.
@@ -45,9 +46,42 @@ func LooksLikeHTML(src []byte) bool {
 		return false
 	}
 	a := atom.Lookup(bytes.ToLower(src[1:n]))
-	return a == atom.A || a == atom.Span || a == atom.Meta || a == atom.Link ||
+	if !(a == atom.A || a == atom.Span || a == atom.Meta || a == atom.Link ||
 		a == atom.Img || a == atom.Script || a == atom.Style || a == atom.Title ||
-		isBlock(a) && a != atom.Br
+		isBlock(a) && a != atom.Br) {
+		return false
+	}
+	return a == atom.Html || a == atom.Head || a == atom.Body || moreMarkup(src[n:])
+}
+
+// moreMarkup reports whether another tag follows the first one before the
+// text's first blank line, if it has one: markup goes on (a closing tag,
+// the next element), while an article that opens with a tag's name ("<div>
+// soup is back: …") goes on in words and then a blank line.
+func moreMarkup(rest []byte) bool {
+	for i := 0; i+1 < len(rest) && i < 64<<10; i++ {
+		switch c := rest[i]; {
+		case c == '\n' && blankLineAt(rest[i+1:]):
+			return false
+		case c == '<' && (isASCIILetter(rest[i+1]) || rest[i+1] == '/' || rest[i+1] == '!'):
+			return true
+		}
+	}
+	return true
+}
+
+// blankLineAt reports whether b starts with a blank line.
+func blankLineAt(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case '\n':
+			return true
+		case ' ', '\t', '\r', '\f':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }

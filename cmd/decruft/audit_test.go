@@ -117,6 +117,9 @@ func auditCorpus(t *testing.T) (files, stream string) {
 			}
 		}
 	}
+	// JSON holds text: a document that is not UTF-8 (a golden case of
+	// invalid bytes) would reach the stream changed, its bytes replaced.
+	docs = slices.DeleteFunc(docs, func(d []byte) bool { return !utf8.Valid(d) })
 	if len(docs) < 100 {
 		t.Fatalf("only %d documents in the test data", len(docs))
 	}
