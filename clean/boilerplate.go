@@ -1,8 +1,12 @@
 package clean
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Recurring knows which lines recur across the documents of a run, as
@@ -34,9 +38,11 @@ or author box recurs like that on every page; an article's lines recur
 only in copies of it, and copies of one article (the same page scraped
 twice, syndicated text) count once. Recurring lines in the middle of a
 document stay (a subhead, a recipe's ingredients), and so does a line
-beside the footer in only some of the footer's documents, and, above the
-article, a line that reads as a sentence.`,
-	Needs:   `a corpus pass or a profile in which the line, and each line between it and the document's edge, recur together in at least the threshold of distinct documents.`,
+beside the footer in only some of the footer's documents. Sentences
+("Thank you.", a standard closing paragraph) and lines that introduce
+what follows ("Dear Annie:", "KYIV (AP) —") stay wherever they are, and
+end the block: recurrence alone never removes them.`,
+	Needs:   `a corpus pass or a profile in which the line, and each line between it and the document's edge, recur together in at least the threshold of distinct documents; none of them a sentence or a line ending in a colon or dash.`,
 	Example: "",
 	Find:    findBoilerplate,
 }
@@ -46,14 +52,14 @@ article, a line that reads as a sentence.`,
 // together, each beside the next in nearly every document that holds
 // either, down to the document's edge. Recurrence alone is not enough: a
 // recipe's "Salt and pepper to taste", an interview's closing "Thank you."
-// or a column's subhead recur too, but between lines that differ, or
-// beside chrome in only some of the documents that hold the chrome. So the
-// block grows from each edge only while the next line stands beside it in
-// at least 4 in 5 of the documents that hold the line, and is held by at
-// least 4 in 5 of the documents that hold the block's line beside it. Above the article, a line that reads as a sentence
-// (a Q&A column's question, a standfirst) stays even inside the block:
-// chrome there is labels and menus; below it, sentences (a comment
-// policy, an author's bio) are chrome as often as not.
+// or a column's subhead recur too, but between lines that differ, beside
+// chrome in only some of the documents that hold the chrome, or as
+// sentences. So the block grows from each edge only while the next line
+// stands beside it in at least 4 in 5 of the documents that hold the line,
+// is held by at least 4 in 5 of the documents that hold the block's line
+// beside it, and is neither a sentence nor a line that introduces what
+// follows (see spoken); at the top, the block's last line stays when it
+// heads a list or a figure.
 func findBoilerplate(d *Doc) []Candidate {
 	if d.corpus == nil {
 		return nil
@@ -94,35 +100,49 @@ func findBoilerplate(d *Doc) []Candidate {
 		return n > 0 && 5*d.corpus.Beside(a, b) >= 4*n && 5*n >= 4*outer
 	}
 	var cs []Candidate
-	propose := func(k int, top bool) {
-		t := text(k)
-		if top && readsAsSentence(t) {
-			return
-		}
-		n, of := d.corpus.Recurs(t)
+	propose := func(k int) {
+		n, of := d.corpus.Recurs(text(k))
 		l := d.Lines[lines[k]]
 		cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Corpus, Why: fmt.Sprintf("in %d of %d documents", n, of)}})
 	}
 	top := -1 // the last line of the block at the top
-	for k := 0; k < len(lines) && joins(k, k-1); k++ {
-		propose(k, true)
+	for k := 0; k < len(lines) && joins(k, k-1) && !spoken(text(k)); k++ {
 		top = k
 	}
+	// A block's last line that heads a list or a figure ("Ingredients"
+	// above "- 200g flour", "FTSE 100" above "7,400.0") is the article's.
+	for top >= 0 && startsItem(text(top+1)) {
+		top--
+	}
+	for k := 0; k <= top; k++ {
+		propose(k)
+	}
 	n := len(cs)
-	for k := len(lines) - 1; k > top && joins(k, k+1); k-- {
-		propose(k, false)
+	for k := len(lines) - 1; k > top && joins(k, k+1) && !spoken(text(k)); k-- {
+		propose(k)
 	}
 	slices.Reverse(cs[n:]) // proposed from the end up
 	return cs
 }
 
-func nextNonBlank(d *Doc, i int) int {
-	for j := i + 1; j < len(d.Lines); j++ {
-		if !d.Lines[j].Blank {
-			return j
-		}
+// startsItem reports whether t starts as an item of a list or a figure
+// does: a bullet, a dash, a digit.
+func startsItem(t []byte) bool {
+	r, _ := utf8.DecodeRune(t)
+	return unicode.IsDigit(r) || strings.ContainsRune("-–—•·*▪●", r)
+}
+
+// spoken reports whether line t is a sentence ("Thank you.", "Funeral
+// arrangements are yet to be announced.") or introduces what follows
+// ("Dear Annie:", "KYIV, Ukraine (AP) —"): an article's own, however often
+// the site's articles repeat it. Recurrence is no evidence against either,
+// and a block of chrome ends there.
+func spoken(t []byte) bool {
+	if endsSentence(t) && (countWords(t).words >= 2 || caselessProse(t)) {
+		return true
 	}
-	return -1
+	r, _ := utf8.DecodeLastRune(bytes.TrimRight(t, " "))
+	return r == ':' || r == '—' || r == '–' || r == '-'
 }
 
 var ratioNum, ratioDen = 1, 0

@@ -104,3 +104,55 @@ func TestBoilerplateKeepsRecurringContent(t *testing.T) {
 		}
 	}
 }
+
+// TestBoilerplateKeepsSpokenLines: lines that many of a site's articles
+// share at their edges but that are the articles' own, from a second
+// stranger's test: sentences (an interview's "Thank you." with no footer
+// below, a wire story's closing background paragraph), lines that
+// introduce what follows (a dateline, a letter's salutation), and a block's
+// last line that heads a list or a figure.
+func TestBoilerplateKeepsSpokenLines(t *testing.T) {
+	const background = "The war, which began with the full-scale invasion in February 2022, has killed tens of thousands of people and driven millions from their homes, according to United Nations figures."
+	pages := map[string]func(i int) string{
+		"wire": func(i int) string {
+			return "KYIV, Ukraine (AP) —\n\n" + story(i) + background + "\n"
+		},
+		"interview": func(i int) string {
+			return story(i+100) + "Q: Any regrets?\n\nA: None at all.\n\nThank you.\n"
+		},
+		"advice": func(i int) string {
+			return "The Morning Ledger\nAdvice\nDear Annie:\n\n" + story(i+200)
+		},
+		"recipe": func(i int) string {
+			return "Kitchen Table\nIngredients\n" + fmt.Sprintf("- %dg flour\n- %d eggs\n\n", 100+50*i, 1+i) + story(i+300)
+		},
+		"markets": func(i int) string {
+			return "Ledger Money\nFTSE 100\n" + fmt.Sprintf("%d.0", 7000+i) + "\n\n" + story(i+400)
+		},
+	}
+	c := corpus.NewCounter(corpus.Options{})
+	var docs []string
+	for _, page := range pages {
+		for i := range 6 {
+			docs = append(docs, page(i))
+		}
+	}
+	for _, d := range docs {
+		c.Add([]byte(d))
+	}
+	k := c.Known()
+	keep := []string{"KYIV, Ukraine (AP) —", background, "Thank you.", "A: None at all.", "Dear Annie:", "Ingredients", "FTSE 100"}
+	for _, d := range docs {
+		out := string(CleanWith([]byte(d), []*Rule{Boilerplate}, Options{Corpus: k}).Output)
+		for _, line := range keep {
+			if strings.Contains(d, line) && !strings.Contains(out, line) {
+				t.Errorf("%q removed from:\n%s", line, d)
+			}
+		}
+		for _, gone := range []string{"The Morning Ledger\n", "Ledger Money\n", "Kitchen Table\n"} {
+			if strings.Contains(out, gone) {
+				t.Errorf("the site's %q is left in:\n%s", strings.TrimSpace(gone), out)
+			}
+		}
+	}
+}
