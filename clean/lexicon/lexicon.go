@@ -79,6 +79,11 @@ type Set struct {
 	// firstBytes holds the first bytes of the entries, in both cases: a
 	// text that starts otherwise needs no lookup at all.
 	firstBytes [256]bool
+	// pairs marks the first two bytes of every entry in firsts (with any
+	// second byte for a one-byte word): most words of a text start
+	// otherwise, which a bit tells before the word is lower-cased and
+	// looked up. Nil in sets built by hand.
+	pairs *[1 << 16 / 64]uint64
 	// maxWords is the most words any entry has.
 	maxWords int
 }
@@ -155,8 +160,17 @@ func load() {
 				sets[n] = s
 			}
 			s.bit = 1 << i
+			s.pairs = new([1 << 16 / 64]uint64)
 			for f := range s.firsts {
 				firstMasks[f] |= s.bit
+				switch {
+				case len(f) >= 2:
+					s.markPair(f[0], f[1])
+				case len(f) == 1:
+					for c := range 256 {
+						s.markPair(f[0], byte(c))
+					}
+				}
 			}
 		}
 	}()
@@ -279,6 +293,13 @@ func (s *Set) Prefix(t []byte) int {
 	if len(s.entries) == 0 || len(t) == 0 || s.firsts != nil && !s.firstBytes[t[0]] {
 		return 0
 	}
+	if s.pairs != nil && len(t) >= 2 && t[0] < utf8.RuneSelf && t[1] < utf8.RuneSelf && !endsWord(t[1]) {
+		// The first word's first two bytes, lower-cased, start the key.
+		k := uint(lowerASCII(t[0]))<<8 | uint(lowerASCII(t[1]))
+		if s.pairs[k/64]&(1<<(k%64)) == 0 {
+			return 0
+		}
+	}
 	best := 0
 	var buf [96]byte
 	key := buf[:0]
@@ -315,6 +336,18 @@ func (s *Set) Prefix(t []byte) int {
 		i = j
 	}
 	return best
+}
+
+func (s *Set) markPair(a, b byte) {
+	k := uint(a)<<8 | uint(b)
+	s.pairs[k/64] |= 1 << (k % 64)
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
 }
 
 func endsWord(c byte) bool {
