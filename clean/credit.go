@@ -234,7 +234,7 @@ func countSubheads(d *Doc, withTitle bool) int {
 		long := func(j int) bool { return j >= 0 && j != i && d.Lines[j].Width() >= 100 }
 		prose := func(j int) bool {
 			t, _ := d.trimmed(d.Lines[j])
-			return long(j) || j != i && endsSentence(t) && countWords(t).words >= 5
+			return long(j) || j != i && endsSentence(t) && wordsOver(t, 4)
 		}
 		if (p < 0 && withTitle || long(p)) && prose(q) {
 			n++
@@ -353,7 +353,7 @@ func bareCredit(t []byte, edge bool) bool {
 		if h, found := bytes.CutSuffix(head, sep); found {
 			h = bytes.TrimSpace(h)
 			comma := bytes.Equal(sep, []byte(","))
-			return len(h) > 0 && creditNames(h) && (!comma || edge && countWords(h).words <= 4 && len(s)-len(head) > 3)
+			return len(h) > 0 && creditNames(h) && (!comma || edge && !wordsOver(h, 4) && len(s)-len(head) > 3)
 		}
 	}
 	return false
@@ -436,7 +436,7 @@ func captionWithCredit(t []byte) bool {
 	if len(names) == 0 {
 		// "… New York.Reuters" glued; "… into the US. PTI" signs off a
 		// wire story.
-		return j == len(head) && countWords(t).words <= 60
+		return j == len(head) && !wordsOver(t, 60)
 	}
 	names = bytes.TrimRight(names, "/|, ")
 	if !creditNames(names) {
@@ -445,7 +445,7 @@ func captionWithCredit(t []byte) bool {
 	// "… Win McNamee/Getty Images"; "… The Washington Post Getty Images"
 	// with a well-known agency and a few names before it.
 	agency := bytes.ToLower(bytes.TrimSpace(t[len(head):]))
-	return bytes.ContainsAny(head[j:], "/|") || strongAgencies[string(agency)] && countWords(names).words <= 4
+	return bytes.ContainsAny(head[j:], "/|") || strongAgencies[string(agency)] && !wordsOver(names, 4)
 }
 
 // creditInParens reports whether the inside of a closing bracket is a

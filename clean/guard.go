@@ -180,7 +180,7 @@ func spokenOf(d *Doc, c ruleCandidate, prose **proseWords) bool {
 	}
 	t, _ := d.trimmed(d.Lines[first])
 	t = bytes.TrimRight(t, ":.!…")
-	if len(t) < 2 || countWords(t).words > 3 {
+	if len(t) < 2 || wordsOver(t, 3) {
 		return false
 	}
 	if *prose == nil {

@@ -236,11 +236,11 @@ func gluedPrompt(t []byte, off int) (Candidate, bool) {
 		if ctaVerbs.Prefix(tail) == 0 && socialPrompts.Prefix(tail) == 0 && !bytes.HasPrefix(tail, []byte("Follow ")) {
 			continue // every prompt opens with one of these
 		}
-		if countWords(tail).words > 40 {
+		if wordsOver(tail, 40) {
 			break
 		}
 		first := tail[:sentenceEnd(tail, 0)]
-		if countWords(first).words < 4 {
+		if !wordsOver(first, 3) {
 			continue // "Visit fraserinstitute.org." ends an about-us paragraph
 		}
 		if c, ok := socialPrompt(bytes.TrimRight(first, " "), off+s); ok && c.Kind != Shape || callToAction(first) || newsletterPromo(first) {
@@ -288,7 +288,7 @@ func newsletterPromo(t []byte) bool {
 	if len(t) > 400 || !containsFold(t, "newsletter") && !containsFold(t, "inbox") {
 		return false
 	}
-	if countWords(t).words > 40 || hasAuxiliary(t) {
+	if wordsOver(t, 40) || hasAuxiliary(t) {
 		return false
 	}
 	for from := 0; from < len(t); {
@@ -337,7 +337,7 @@ func clickHereEnd(t []byte) bool {
 	if len(end) < len(ch) || !bytes.EqualFold(end[len(end)-len(ch):], []byte(ch)) {
 		return false
 	}
-	return countWords(t).words <= 25 && !hasAuxiliary(t[:len(t)-min(len(t), 10)])
+	return !wordsOver(t, 25) && !hasAuxiliary(t[:len(t)-min(len(t), 10)])
 }
 
 // promoToAddress reports whether t is a short line without a full stop
@@ -345,7 +345,7 @@ func clickHereEnd(t []byte) bool {
 // address: "To read more from Dan, visit www.dan-lucas.com", "SEE MORE UK
 // COLUMN NEWS AT: UK COLUMN.ORG".
 func promoToAddress(t []byte) bool {
-	if bytes.HasSuffix(t, []byte(".")) || !endsInAddress(t) || countWords(t).words > 15 {
+	if bytes.HasSuffix(t, []byte(".")) || !endsInAddress(t) || wordsOver(t, 15) {
 		return false
 	}
 	lead := bytes.TrimPrefix(bytes.TrimPrefix(t, []byte("To ")), []byte("to "))
