@@ -40,6 +40,8 @@ func findAds(d *Doc) []Candidate {
 	subheads := -1              // counted when a one-word marker needs it
 	spoken := map[string]bool{} // stemSpoken's answer for each marker
 	var prose []byte            // the long lines, lower-cased, once
+	// Most texts have no marker to glue: one search spares each line two.
+	glued := containsRare(d.Src, advertisement[0], 0) || containsRare(d.Src, advertisement[1], 0)
 	for _, l := range d.Lines {
 		if l.Blank {
 			continue
@@ -73,6 +75,9 @@ func findAds(d *Doc) []Candidate {
 				}
 				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "ad marker"}})
 			}
+			continue
+		}
+		if !glued {
 			continue
 		}
 		for _, s := range gluedAdMarkers(t) {

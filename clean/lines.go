@@ -1,6 +1,10 @@
 package clean
 
-import "github.com/decruft/decruft/clean/lexicon"
+import (
+	"bytes"
+
+	"github.com/decruft/decruft/clean/lexicon"
+)
 
 // trimmed returns line l's content without surrounding spaces and tabs,
 // and the offset of that trimmed content in d.Src.
@@ -73,4 +77,21 @@ func isArrows(t []byte) bool {
 		}
 	}
 	return true
+}
+
+// containsRare is bytes.Contains(s, sep) that scans for sep[k], a byte
+// rare in text: bytes.Contains steps from each occurrence of sep's first
+// byte, and in English "o" or "a" comes every few bytes.
+func containsRare(s, sep []byte, k int) bool {
+	for i := k; i < len(s); i++ {
+		j := bytes.IndexByte(s[i:], sep[k])
+		if j < 0 {
+			return false
+		}
+		i += j
+		if start := i - k; start+len(sep) <= len(s) && bytes.Equal(s[start:start+len(sep)], sep) {
+			return true
+		}
+	}
+	return false
 }
