@@ -56,6 +56,13 @@ var (
 		"view all posts by": true}
 )
 
+// isAuthorWidget reports whether s, in lower case, is an author widget.
+// Lower-casing shrinks text to a third at most (the Kelvin sign's three
+// bytes become "k"), so a longer line is none and is not lower-cased.
+func isAuthorWidget(s string) bool {
+	return len(s) <= 3*len("see all articles by this author") && authorWidgets[strings.ToLower(s)]
+}
+
 // bylineKind says what a line is to the byline rule.
 type bylineKind uint8
 
@@ -196,11 +203,11 @@ func classifyByline(s string, bottom bool) bylineKind {
 		// Without a date only "By" and names make a byline, and names
 		// alone are short.
 		first, _, _ := strings.Cut(s, " ")
-		if !byWords.Has(first) && !byVerbs.Has(first) && !dateLabels.Has(strings.Trim(first, ":")) && !authorWidgets[strings.ToLower(s)] {
+		if !byWords.Has(first) && !byVerbs.Has(first) && !dateLabels.Has(strings.Trim(first, ":")) && !isAuthorWidget(s) {
 			return notByline
 		}
 	}
-	if authorWidgets[strings.ToLower(s)] {
+	if isAuthorWidget(s) {
 		return isByline
 	}
 	words := strings.Fields(s)

@@ -261,10 +261,28 @@ func Parse(name string, data []byte) (map[string][]string, error) {
 
 // Has reports whether phrase, compared without regard to case, is an entry.
 func (s *Set) Has(phrase string) bool {
+	var buf [64]byte
+	if len(phrase) <= len(buf) && isASCIIString(phrase) {
+		// Entries are lower case: lower-case ASCII on the stack.
+		b := buf[:len(phrase)]
+		for i := range len(phrase) {
+			b[i] = lowerASCII(phrase[i])
+		}
+		return s.entries[string(b)]
+	}
 	if s.entries[phrase] {
 		return true
 	}
 	return s.entries[lower(phrase)]
+}
+
+func isASCIIString(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // HasBytes is Has for bytes.
