@@ -136,7 +136,7 @@ func FirstMask(t []byte) uint64 {
 		return 0
 	}
 	var buf [64]byte
-	key := appendLower(buf[:0], t[i:j])
+	key := AppendLower(buf[:0], t[i:j])
 	m := firstMasks[string(key)]
 	if k := trimPunct(key); len(k) < len(key) {
 		m |= firstMasks[string(k)]
@@ -334,7 +334,7 @@ func (s *Set) Prefix(t []byte) int {
 		if words > 0 {
 			key = append(key, ' ')
 		}
-		key = appendLower(key, t[i:j])
+		key = AppendLower(key, t[i:j])
 		if words == 0 && s.firsts != nil && !s.firsts[string(key)] && !s.firsts[string(trimPunct(key))] {
 			return 0
 		}
@@ -397,7 +397,9 @@ func trimPunct(b []byte) []byte {
 	return b
 }
 
-func appendLower(dst, w []byte) []byte {
+// AppendLower appends bytes.ToLower(w) to dst, without allocating when w
+// is ASCII and dst has room.
+func AppendLower(dst, w []byte) []byte {
 	if isASCII(w) {
 		for _, c := range w {
 			if 'A' <= c && c <= 'Z' {
