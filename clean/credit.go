@@ -386,11 +386,15 @@ func cutAgency(s []byte) ([]byte, bool) {
 // credit: "… in Brussels. Photograph: Name/Agency", "… (AP Photo/Name)",
 // "… [File: Reuters]", "… Name/Getty Images", "…Credit...Name".
 func captionWithCredit(t []byte) bool {
-	if i := bytes.LastIndex(t, []byte("Credit...")); i > 0 {
-		return creditNames(t[i+len("Credit..."):])
-	}
-	if i := bytes.LastIndex(t, []byte("Credit…")); i > 0 {
-		return creditNames(t[i+len("Credit…"):])
+	// A forward search for what the labels hold spares most lines a
+	// backward search for each label.
+	if containsRare(t, []byte("Credit"), 0) {
+		if i := bytes.LastIndex(t, []byte("Credit...")); i > 0 {
+			return creditNames(t[i+len("Credit..."):])
+		}
+		if i := bytes.LastIndex(t, []byte("Credit…")); i > 0 {
+			return creditNames(t[i+len("Credit…"):])
+		}
 	}
 	// A bracketed credit at the end: "(AP Photo/Name)", "[File: Reuters]".
 	if last := t[len(t)-1]; last == ')' || last == ']' {
@@ -406,13 +410,15 @@ func captionWithCredit(t []byte) bool {
 		}
 		return false
 	}
-	// "… in Brussels. Photograph: Name/Agency"
-	for _, label := range [][]byte{[]byte(" Photograph: "), []byte(" Photo: "), []byte(" Credit: "), []byte(" Image: "), []byte(" Photograph by "), []byte(" Photo by ")} {
-		if i := bytes.LastIndex(t, label); i > 0 {
-			prev, _ := utf8.DecodeLastRune(t[:i])
-			names := t[i+len(label):]
-			if isSentenceEnd(prev) && creditNames(names) && len(names) < 100 {
-				return true
+	// "… in Brussels. Photograph: Name/Agency"; each label holds ":" or " by ".
+	if bytes.IndexByte(t, ':') >= 0 || containsRare(t, []byte(" by "), 1) {
+		for _, label := range [][]byte{[]byte(" Photograph: "), []byte(" Photo: "), []byte(" Credit: "), []byte(" Image: "), []byte(" Photograph by "), []byte(" Photo by ")} {
+			if i := bytes.LastIndex(t, label); i > 0 {
+				prev, _ := utf8.DecodeLastRune(t[:i])
+				names := t[i+len(label):]
+				if isSentenceEnd(prev) && creditNames(names) && len(names) < 100 {
+					return true
+				}
 			}
 		}
 	}
