@@ -47,6 +47,8 @@ type Doc struct {
 	// rules read many word sets against each line, which a line's first
 	// word rules out with one lookup.
 	masks []uint64
+	// zoneOf is the document's zone once a rule asked for it.
+	zoneOf *zone
 }
 
 // mayStart reports whether line i's first word starts an entry of set.

@@ -14,6 +14,14 @@ type zone struct{ first, last int }
 // zone finds d's boilerplate zones. A document without body lines has
 // none: nothing in it is known to be chrome.
 func (d *Doc) zone() zone {
+	if d.zoneOf == nil {
+		z := findZone(d)
+		d.zoneOf = &z
+	}
+	return *d.zoneOf
+}
+
+func findZone(d *Doc) zone {
 	for _, n := range []int{bodyLen, shortBodyLen} {
 		z := zone{-1, -1}
 		for i, l := range d.Lines {
