@@ -308,15 +308,8 @@ func (s *Set) HasBytes(phrase []byte) bool {
 // "Advertisement:" and "AP Photo/Name" match "advertisement" and "ap
 // photo". The match is compared without regard to case.
 func (s *Set) Prefix(t []byte) int {
-	if len(s.entries) == 0 || len(t) == 0 || s.firsts != nil && !s.firstBytes[t[0]] {
+	if len(s.entries) == 0 || !s.mayStart(t) {
 		return 0
-	}
-	if s.pairs != nil && len(t) >= 2 && t[0] < utf8.RuneSelf && t[1] < utf8.RuneSelf && !endsWord(t[1]) {
-		// The first word's first two bytes, lower-cased, start the key.
-		k := uint(lowerASCII(t[0]))<<8 | uint(lowerASCII(t[1]))
-		if s.pairs[k/64]&(1<<(k%64)) == 0 {
-			return 0
-		}
 	}
 	best := 0
 	var buf [96]byte
@@ -366,6 +359,20 @@ func lowerASCII(c byte) byte {
 		c += 'a' - 'A'
 	}
 	return c
+}
+
+// mayStart reports whether t's first bytes may start an entry: when not,
+// t starts with none.
+func (s *Set) mayStart(t []byte) bool {
+	if len(t) == 0 || s.firsts != nil && !s.firstBytes[t[0]] {
+		return false
+	}
+	if s.pairs != nil && len(t) >= 2 && t[0] < utf8.RuneSelf && t[1] < utf8.RuneSelf && !endsWord(t[1]) {
+		// The first word's first two bytes, lower-cased, start the key.
+		k := uint(lowerASCII(t[0]))<<8 | uint(lowerASCII(t[1]))
+		return s.pairs[k/64]&(1<<(k%64)) != 0
+	}
+	return true
 }
 
 func endsWord(c byte) bool {
@@ -439,9 +446,12 @@ func (s *Set) Index(t []byte) (start, end int) {
 		return -1, -1
 	}
 	for i := 0; i < len(t); {
-		if n := s.Prefix(t[i:]); n > 0 {
-			if after := i + n; after == len(t) || !isWordByte(t[after]) {
-				return i, after
+		// Most words fail mayStart and skip the setup of Prefix.
+		if s.mayStart(t[i:]) {
+			if n := s.Prefix(t[i:]); n > 0 {
+				if after := i + n; after == len(t) || !isWordByte(t[after]) {
+					return i, after
+				}
 			}
 		}
 		// The next word starts after a space or punctuation.
