@@ -41,7 +41,7 @@ func findAds(d *Doc) []Candidate {
 	spoken := map[string]bool{} // stemSpoken's answer for each marker
 	var prose []byte            // the long lines, lower-cased, once
 	// Most texts have no marker to glue: one search spares each line two.
-	glued := containsRare(d.Src, advertisement[0], 0) || containsRare(d.Src, advertisement[1], 0)
+	glued := indexRare(d.Src, advertisement[0]) >= 0 || indexRare(d.Src, advertisement[1]) >= 0
 	for _, l := range d.Lines {
 		if l.Blank {
 			continue
@@ -159,11 +159,11 @@ func stemSpoken(prose, w []byte) bool {
 		return false
 	}
 	stem := []byte(string(rs[:max(5, len(rs)-3)]))
-	for i := bytes.Index(prose, stem); i >= 0; {
+	for i := indexRare(prose, stem); i >= 0; {
 		if !unicode.IsLetter(lastRune(prose[:i])) {
 			return true
 		}
-		j := bytes.Index(prose[i+1:], stem)
+		j := indexRare(prose[i+1:], stem)
 		if j < 0 {
 			break
 		}

@@ -43,7 +43,7 @@ var readerWords = [][]byte{[]byte("you"), []byte("your"), []byte("You"), []byte(
 	[]byte("u "), []byte("Pan"), []byte("вы"), []byte("Вы"), []byte("ваш")}
 
 func findConsent(d *Doc) []Candidate {
-	if !containsRare(d.Src, []byte("ookie"), 2) && !containsRare(d.Src, []byte("OOKIE"), 2) {
+	if indexRare(d.Src, []byte("ookie")) < 0 && indexRare(d.Src, []byte("OOKIE")) < 0 {
 		return nil // one search of the text rather than two of each line
 	}
 	z := d.zone()

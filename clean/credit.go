@@ -388,7 +388,7 @@ func cutAgency(s []byte) ([]byte, bool) {
 func captionWithCredit(t []byte) bool {
 	// A forward search for what the labels hold spares most lines a
 	// backward search for each label.
-	if containsRare(t, []byte("Credit"), 0) {
+	if indexRare(t, []byte("Credit")) >= 0 {
 		if i := bytes.LastIndex(t, []byte("Credit...")); i > 0 {
 			return creditNames(t[i+len("Credit..."):])
 		}
@@ -411,7 +411,7 @@ func captionWithCredit(t []byte) bool {
 		return false
 	}
 	// "… in Brussels. Photograph: Name/Agency"; each label holds ":" or " by ".
-	if bytes.IndexByte(t, ':') >= 0 || containsRare(t, []byte(" by "), 1) {
+	if bytes.IndexByte(t, ':') >= 0 || indexRare(t, []byte(" by ")) >= 0 {
 		for _, label := range [][]byte{[]byte(" Photograph: "), []byte(" Photo: "), []byte(" Credit: "), []byte(" Image: "), []byte(" Photograph by "), []byte(" Photo by ")} {
 			if i := bytes.LastIndex(t, label); i > 0 {
 				prev, _ := utf8.DecodeLastRune(t[:i])

@@ -209,7 +209,7 @@ func spokenOf(d *Doc, c ruleCandidate, prose **proseWords) bool {
 	}
 	found := false
 	for i := 0; ; {
-		j := bytes.Index(p.text[i:], w)
+		j := indexRare(p.text[i:], w)
 		if j < 0 {
 			break
 		}

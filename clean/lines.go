@@ -79,19 +79,49 @@ func isArrows(t []byte) bool {
 	return true
 }
 
-// containsRare is bytes.Contains(s, sep) that scans for sep[k], a byte
-// rare in text: bytes.Contains steps from each occurrence of sep's first
-// byte, and in English "o" or "a" comes every few bytes.
-func containsRare(s, sep []byte, k int) bool {
+// indexRare is bytes.Index(s, sep) that scans for the rarest byte of sep
+// in text: bytes.Index steps from each occurrence of sep's first byte,
+// and in English "o" or "a" comes every few bytes.
+func indexRare(s, sep []byte) int {
+	if len(sep) == 0 {
+		return 0
+	}
+	k := 0
+	for i, c := range sep {
+		if byteRank[c] > byteRank[sep[k]] {
+			k = i
+		}
+	}
 	for i := k; i < len(s); i++ {
 		j := bytes.IndexByte(s[i:], sep[k])
 		if j < 0 {
-			return false
+			return -1
 		}
 		i += j
 		if start := i - k; start+len(sep) <= len(s) && bytes.Equal(s[start:start+len(sep)], sep) {
-			return true
+			return start
 		}
 	}
-	return false
+	return -1
 }
+
+// byteRank orders bytes from common in text (low) to rare (high): space
+// and lower-case letters by their frequency in English, with the bytes of
+// other scripts among the commonest; then punctuation and digits; then
+// upper-case letters.
+var byteRank = func() (r [256]uint8) {
+	for c := range r {
+		switch {
+		case c >= 0x80:
+			r[c] = 5
+		case 'A' <= c && c <= 'Z':
+			r[c] = 50
+		default:
+			r[c] = 30
+		}
+	}
+	for i, c := range []byte(" etaoinsrhldcumfpgwybvkxjqz") {
+		r[c] = uint8(i)
+	}
+	return r
+}()

@@ -32,7 +32,7 @@ var mediaWords = lexicon.Get("media")
 func findMedia(d *Doc) []Candidate {
 	// Searched once in the text: most texts hold neither, and then no
 	// line needs searching.
-	embed := containsRare(d.Src, []byte("autoplay"), 7) || containsRare(d.Src, copyCode, 0)
+	embed := indexRare(d.Src, []byte("autoplay")) >= 0 || indexRare(d.Src, copyCode) >= 0
 	var cs []Candidate
 	runStart, runEnd, run, words := -1, -1, 0, 0
 	flush := func() {

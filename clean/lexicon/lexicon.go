@@ -408,11 +408,10 @@ func trimPunct(b []byte) []byte {
 // is ASCII and dst has room.
 func AppendLower(dst, w []byte) []byte {
 	if isASCII(w) {
-		for _, c := range w {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
+		n := len(dst)
+		dst = slices.Grow(dst, len(w))[:n+len(w)]
+		for i, c := range w {
+			dst[n+i] = lowerASCII(c)
 		}
 		return dst
 	}
