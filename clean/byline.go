@@ -434,7 +434,15 @@ func isSeparator(w string) bool {
 }
 
 func hasDigitString(s string) bool {
-	return strings.IndexFunc(s, unicode.IsDigit) >= 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; '0' <= c && c <= '9' {
+			return true
+		} else if c >= utf8.RuneSelf {
+			// Other scripts' digits: decode the rest.
+			return strings.IndexFunc(s[i:], unicode.IsDigit) >= 0
+		}
+	}
+	return false
 }
 
 // A dateInfo describes a run of date words.
@@ -525,8 +533,11 @@ func isDateWord(w string) bool {
 		ok, _ := numericDate(w)
 		return ok
 	}
-	return months.Has(w) || weekdays.Has(w) || dateLabels.Has(w) || dateWordsLex.Has(w)
+	return dateWordSet.Has(w)
 }
+
+// dateWordSet is every set of words a dateline may hold, asked at once.
+var dateWordSet = lexicon.Union(months, weekdays, dateLabels, dateWordsLex)
 
 func trimDateWord(w string) string {
 	return strings.Trim(w, ",;|.()[]:")

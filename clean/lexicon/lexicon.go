@@ -115,6 +115,37 @@ func Get(name string) *Set {
 	return s
 }
 
+// Union returns a set of the entries of sets, for asking whether a phrase
+// is in any of them with one lookup. It has no bit in FirstMask's answers.
+func Union(sets ...*Set) *Set {
+	u := &Set{name: "union", entries: map[string]bool{}, firsts: map[string]bool{}, pairs: new([1 << 16 / 64]uint64)}
+	for _, s := range sets {
+		for e := range s.entries {
+			u.entries[e] = true
+		}
+		u.maxWords = max(u.maxWords, s.maxWords)
+		// A set without filters (built by hand) leaves the union without.
+		if u.firsts != nil && s.firsts != nil {
+			for f := range s.firsts {
+				u.firsts[f] = true
+			}
+			for c, ok := range s.firstBytes {
+				u.firstBytes[c] = u.firstBytes[c] || ok
+			}
+		} else {
+			u.firsts = nil
+		}
+		if u.pairs != nil && s.pairs != nil {
+			for i, w := range s.pairs {
+				u.pairs[i] |= w
+			}
+		} else {
+			u.pairs = nil
+		}
+	}
+	return u
+}
+
 // Bit is the set's bit in FirstMask's answers.
 func (s *Set) Bit() uint64 { return s.bit }
 

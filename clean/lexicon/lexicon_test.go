@@ -104,3 +104,20 @@ func TestFirstMask(t *testing.T) {
 		t.Error("\"Voters\" starts readmore")
 	}
 }
+
+func TestUnion(t *testing.T) {
+	months, weekdays := Get("months"), Get("weekdays")
+	u := Union(months, weekdays)
+	for _, w := range []string{"January", "jan", "MONDAY", "Mon", "Lundi", "today", "", "2019", "Januaryx"} {
+		if got, want := u.Has(w), months.Has(w) || weekdays.Has(w); got != want {
+			t.Errorf("Union.Has(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := u.Prefix([]byte(w+" 12")), max(months.Prefix([]byte(w+" 12")), weekdays.Prefix([]byte(w+" 12"))); got != want {
+			t.Errorf("Union.Prefix(%q) = %v, want %v", w+" 12", got, want)
+		}
+	}
+	hand := &Set{entries: map[string]bool{"x y": true}, maxWords: 2}
+	if u := Union(months, hand); u.Prefix([]byte("X y z")) != 3 || !u.Has("jan") {
+		t.Error("Union with a set built by hand lost its entries")
+	}
+}
