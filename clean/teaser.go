@@ -140,16 +140,27 @@ func headFollows(d *Doc, p Para) bool {
 	head := appendNormalized(hb[:0], d.ParaText(p), teaserHead)
 	seen := 0
 	for i := p.Last + 1; i < len(d.Lines) && seen <= teaserLead; i++ {
-		if d.Lines[i].Blank {
+		l := d.Lines[i]
+		if l.Blank {
 			continue
 		}
-		u := appendNormalized(ub[:0], d.Text(d.Lines[i]), teaserHead)
-		if bytes.HasPrefix(head, u) || bytes.HasPrefix(u, head) {
-			return true
+		if c, ok := normalizedFirst(d, l); !ok || len(head) == 0 || c == head[0] {
+			u := appendNormalized(ub[:0], d.Text(l), teaserHead)
+			if bytes.HasPrefix(head, u) || bytes.HasPrefix(u, head) {
+				return true
+			}
 		}
 		seen++
 	}
 	return false
+}
+
+// normalizedFirst returns the first byte of non-blank line l's normalised
+// text when its first byte tells it: printable ASCII stays as it is. Most
+// lines differ from a teaser there, and need no normalising.
+func normalizedFirst(d *Doc, l Line) (byte, bool) {
+	c := d.Src[l.trimStart]
+	return c, '!' <= c && c <= '~'
 }
 
 // paraStartingAt returns the index of the paragraph whose first line is
@@ -204,8 +215,11 @@ func copiedAfter(d *Doc, from int, t string, marked bool) (teaserCopy, bool) {
 		// A short head rules out most lines before normalising more: a
 		// line whose head is no prefix of rest, nor rest of it, is no
 		// part of the copy.
-		head := appendNormalized(ub[:0], d.Text(l), min(teaserHead, len(rest)+1))
-		matched := hasPrefix(rest, head) || len(head) >= len(rest) && string(head[:len(rest)]) == rest
+		matched := false
+		if c, ok := normalizedFirst(d, l); !ok || len(rest) == 0 || c == rest[0] {
+			head := appendNormalized(ub[:0], d.Text(l), min(teaserHead, len(rest)+1))
+			matched = hasPrefix(rest, head) || len(head) >= len(rest) && string(head[:len(rest)]) == rest
+		}
 		u := ""
 		if matched {
 			u = normalizePrefix(d.Text(l), len(rest)+1)
