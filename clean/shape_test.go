@@ -1,6 +1,9 @@
 package clean
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // FuzzWordsOver checks wordsOver against countWords, whose count it
 // shortcuts.
@@ -16,4 +19,32 @@ func FuzzWordsOver(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzContainsFold checks containsFold against a search of the text
+// lower-cased in ASCII.
+func FuzzContainsFold(f *testing.F) {
+	f.Add("Sign up for our NewsLetter", true)
+	f.Add("in your INBOX", false)
+	f.Add("\u212anbox inbo", false)
+	f.Fuzz(func(t *testing.T, s string, newsletter bool) {
+		word := "inbox"
+		if newsletter {
+			word = "newsletter"
+		}
+		want := strings.Contains(asciiLower(s), word)
+		if got := containsFold([]byte(s), word); got != want {
+			t.Fatalf("containsFold(%q, %q) = %v, want %v", s, word, got, want)
+		}
+	})
+}
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -306,22 +306,43 @@ func newsletterPromo(t []byte) bool {
 }
 
 // containsFold reports whether t holds word, lower-case ASCII, in any case.
+// It looks for word's rarest letter in both cases, each search resumed
+// where it stopped rather than run again from each candidate.
 func containsFold(t []byte, word string) bool {
-	for i := 0; i+len(word) <= len(t); i++ {
-		j := bytes.IndexByte(t[i:], word[0])
-		k := bytes.IndexByte(t[i:], word[0]-'a'+'A')
-		if j < 0 || k >= 0 && k < j {
-			j = k
-		}
-		if j < 0 {
-			return false
-		}
-		i += j
-		if i+len(word) <= len(t) && bytes.EqualFold(t[i:i+len(word)], []byte(word)) {
-			return true
+	k := 0
+	for i := range len(word) {
+		if byteRank[word[i]] > byteRank[word[k]] {
+			k = i
 		}
 	}
+	lower, upper := word[k], word[k]-'a'+'A'
+	nl, nu := -1, -1 // the next lower- and upper-case letter at or after from
+	for from := k; from < len(t); {
+		if nl < from {
+			nl = indexFrom(t, from, lower)
+		}
+		if nu < from {
+			nu = indexFrom(t, from, upper)
+		}
+		i := min(nl, nu)
+		if i == len(t) {
+			return false
+		}
+		if s := i - k; s+len(word) <= len(t) && bytes.EqualFold(t[s:s+len(word)], []byte(word)) {
+			return true
+		}
+		from = i + 1
+	}
 	return false
+}
+
+// indexFrom returns the index of the first c in t at or after from, or
+// len(t).
+func indexFrom(t []byte, from int, c byte) int {
+	if i := bytes.IndexByte(t[from:], c); i >= 0 {
+		return from + i
+	}
+	return len(t)
 }
 
 // clickHereEnd reports whether t is a short promo that ends in "Click
