@@ -84,6 +84,10 @@ type Set struct {
 	// otherwise, which a bit tells before the word is lower-cased and
 	// looked up. Nil in sets built by hand.
 	pairs *[1 << 16 / 64]uint64
+	// prefixes holds the first words of the entries of several words,
+	// "comments" and "comments are" for "comments are closed": a phrase
+	// not among them goes on to no entry. Nil in sets built by hand.
+	prefixes map[string]bool
 	// maxWords is the most words any entry has.
 	maxWords int
 }
@@ -109,7 +113,7 @@ func Get(name string) *Set {
 	}
 	s := sets[name]
 	if s == nil {
-		s = &Set{name: name, entries: map[string]bool{}, firsts: map[string]bool{}}
+		s = &Set{name: name, entries: map[string]bool{}, firsts: map[string]bool{}, prefixes: map[string]bool{}}
 		sets[name] = s
 	}
 	return s
@@ -118,7 +122,8 @@ func Get(name string) *Set {
 // Union returns a set of the entries of sets, for asking whether a phrase
 // is in any of them with one lookup. It has no bit in FirstMask's answers.
 func Union(sets ...*Set) *Set {
-	u := &Set{name: "union", entries: map[string]bool{}, firsts: map[string]bool{}, pairs: new([1 << 16 / 64]uint64)}
+	u := &Set{name: "union", entries: map[string]bool{}, firsts: map[string]bool{}, prefixes: map[string]bool{},
+		pairs: new([1 << 16 / 64]uint64)}
 	for _, s := range sets {
 		for e := range s.entries {
 			u.entries[e] = true
@@ -134,6 +139,13 @@ func Union(sets ...*Set) *Set {
 			}
 		} else {
 			u.firsts = nil
+		}
+		if u.prefixes != nil && s.prefixes != nil {
+			for p := range s.prefixes {
+				u.prefixes[p] = true
+			}
+		} else {
+			u.prefixes = nil
 		}
 		if u.pairs != nil && s.pairs != nil {
 			for i, w := range s.pairs {
@@ -187,7 +199,7 @@ func load() {
 		for i, n := range names {
 			s := sets[n]
 			if s == nil {
-				s = &Set{name: n, entries: map[string]bool{}, firsts: map[string]bool{}}
+				s = &Set{name: n, entries: map[string]bool{}, firsts: map[string]bool{}, prefixes: map[string]bool{}}
 				sets[n] = s
 			}
 			s.bit = 1 << i
@@ -220,12 +232,17 @@ func load() {
 		for sec, entries := range secs {
 			s := sets[sec]
 			if s == nil {
-				s = &Set{name: sec, entries: map[string]bool{}, firsts: map[string]bool{}}
+				s = &Set{name: sec, entries: map[string]bool{}, firsts: map[string]bool{}, prefixes: map[string]bool{}}
 				sets[sec] = s
 			}
 			for _, e := range entries {
 				s.entries[e] = true
 				s.maxWords = max(s.maxWords, strings.Count(e, " ")+1)
+				for i := range len(e) {
+					if e[i] == ' ' {
+						s.prefixes[e[:i]] = true
+					}
+				}
 				first, _, _ := strings.Cut(e, " ")
 				s.firsts[first] = true
 				r, _ := utf8.DecodeRuneInString(e)
@@ -371,6 +388,9 @@ func (s *Set) Prefix(t []byte) int {
 		}
 		if j < len(t) && t[j] != ' ' && t[j] != '\t' {
 			break // a joining mark ends the label
+		}
+		if words < s.maxWords && s.prefixes != nil && !s.prefixes[string(key)] {
+			break // no entry goes on from these words
 		}
 		for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
 			j++

@@ -121,3 +121,25 @@ func TestUnion(t *testing.T) {
 		t.Error("Union with a set built by hand lost its entries")
 	}
 }
+
+// FuzzFilters checks that the filters Prefix and Index read before any
+// lookup (first words and bytes, pairs, prefixes) change no answer.
+func FuzzFilters(f *testing.F) {
+	for _, s := range []string{"Comments are closed.", "ADVERTISEMENT:", "by the way, all rights reserved", "Image caption The", "Follow us on Twitter | Facebook", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for name := range Sections {
+			s := Get(name)
+			bare := &Set{entries: s.entries, maxWords: s.maxWords}
+			if got, want := s.Prefix([]byte(text)), bare.Prefix([]byte(text)); got != want {
+				t.Fatalf("[%s].Prefix(%q) = %d, want %d", name, text, got, want)
+			}
+			gs, ge := s.Index([]byte(text))
+			ws, we := bare.Index([]byte(text))
+			if gs != ws || ge != we {
+				t.Fatalf("[%s].Index(%q) = %d, %d, want %d, %d", name, text, gs, ge, ws, we)
+			}
+		}
+	})
+}
