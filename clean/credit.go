@@ -361,20 +361,18 @@ func bareCredit(t []byte, edge bool) bool {
 
 // cutAgency returns s without the agency name that ends it.
 func cutAgency(s []byte) ([]byte, bool) {
-	// Agencies have at most three words: try the longest ending first.
-	for words := 3; words >= 1; words-- {
-		i := len(s)
-		for w := 0; w < words; w++ {
-			j := bytes.LastIndexAny(s[:i], " /|")
-			if j < 0 {
-				i = -1
-				break
-			}
-			i = j
+	// Agencies have at most three words: try the longest ending first,
+	// after the third separator from the end, found in one backward scan.
+	var seps [3]int
+	n := 0
+	for i := len(s) - 1; i >= 0 && n < len(seps); i-- {
+		if c := s[i]; c == ' ' || c == '/' || c == '|' {
+			seps[n] = i
+			n++
 		}
-		if i < 0 {
-			continue
-		}
+	}
+	for words := n; words >= 1; words-- {
+		i := seps[words-1]
 		if name := s[i+1:]; agencies.HasBytes(name) {
 			return s[:i+1], true
 		}

@@ -99,6 +99,8 @@ var (
 	// firstMasks maps every entry's first word, lower-cased, to the bits
 	// of the sets that have an entry starting with it.
 	firstMasks = map[string]uint64{}
+	// anyPairs is every set's pairs: a word outside it is no set's first.
+	anyPairs = new([1 << 16 / 64]uint64)
 )
 
 // Get returns the set of section name across all languages. It panics on a
@@ -178,6 +180,11 @@ func FirstMask(t []byte) uint64 {
 	if j == i || j-i > 40 {
 		return 0
 	}
+	if j-i >= 2 && t[i] < utf8.RuneSelf && t[i+1] < utf8.RuneSelf {
+		if k := uint(lowerASCII(t[i]))<<8 | uint(lowerASCII(t[i+1])); anyPairs[k/64]&(1<<(k%64)) == 0 {
+			return 0
+		}
+	}
 	var buf [64]byte
 	key := AppendLower(buf[:0], t[i:j])
 	m := firstMasks[string(key)]
@@ -214,6 +221,9 @@ func load() {
 						s.markPair(f[0], byte(c))
 					}
 				}
+			}
+			for k, w := range s.pairs {
+				anyPairs[k] |= w
 			}
 		}
 	}()

@@ -129,6 +129,21 @@ func FuzzFilters(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
+		// FirstMask's answer from the masks alone.
+		got := FirstMask([]byte(text))
+		b := []byte(strings.TrimLeft(text, "([ \t"))
+		j := 0
+		for j < len(b) && !endsWord(b[j]) {
+			j++
+		}
+		var want uint64
+		if j > 0 && j <= 40 {
+			key := AppendLower(nil, b[:j])
+			want = firstMasks[string(key)] | firstMasks[string(trimPunct(key))]
+		}
+		if got != want {
+			t.Fatalf("FirstMask(%q) = %x, want %x", text, got, want)
+		}
 		for name := range Sections {
 			s := Get(name)
 			bare := &Set{entries: s.entries, maxWords: s.maxWords}
