@@ -349,6 +349,9 @@ func indexFrom(t []byte, from int, c byte) int {
 // here": "More Critical Reads by Lisa Haven! Click Here!", "(To Donate
 // to Site.com Click Here)", "For more places to find X – Click Here Now".
 func clickHereEnd(t []byte) bool {
+	if !containsFold(t, "click here") {
+		return false // the common case, without trimming
+	}
 	t = bytes.TrimRight(bytes.Trim(t, "()[] "), "!.: ")
 	end := t
 	if len(end) > 4 && bytes.EqualFold(end[len(end)-4:], []byte(" now")) {

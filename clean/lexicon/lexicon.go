@@ -465,18 +465,22 @@ func trimPunct(b []byte) []byte {
 	return b
 }
 
-// AppendLower appends bytes.ToLower(w) to dst, without allocating when w
-// is ASCII and dst has room.
+// AppendLower appends bytes.ToLower(w) to dst, without allocating when dst
+// has room: rune by rune as bytes.ToLower maps them, invalid bytes
+// becoming U+FFFD.
 func AppendLower(dst, w []byte) []byte {
-	if isASCII(w) {
-		n := len(dst)
-		dst = slices.Grow(dst, len(w))[:n+len(w)]
-		for i, c := range w {
-			dst[n+i] = lowerASCII(c)
+	dst = slices.Grow(dst, len(w))
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			dst = append(dst, lowerASCII(c))
+			i++
+			continue
 		}
-		return dst
+		r, size := utf8.DecodeRune(w[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
 	}
-	return append(dst, bytes.ToLower(w)...)
+	return dst
 }
 
 func isASCII(b []byte) bool {

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -155,6 +156,17 @@ func FuzzFilters(f *testing.F) {
 			if gs != ws || ge != we {
 				t.Fatalf("[%s].Index(%q) = %d, %d, want %d, %d", name, text, gs, ge, ws, we)
 			}
+		}
+	})
+}
+
+func FuzzAppendLower(f *testing.F) {
+	for _, s := range []string{"", "ABC def", "Ünïcödé ÉTÉ", "\xff\xfeA", "\u212a\u0130\u023a", "Ⱥ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := AppendLower([]byte("x"), []byte(s)), append([]byte("x"), bytes.ToLower([]byte(s))...); !bytes.Equal(got, want) {
+			t.Fatalf("AppendLower(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
