@@ -41,14 +41,16 @@ type Doc struct {
 	Paras []Para
 
 	// results holds each rule's candidates once it ran on this document,
-	// for the rules that require it (ResultOf).
-	results map[*Rule][]Candidate
+	// for the rules that require it (ResultOf): a slice, as a document
+	// meets a dozen rules or so and a map would cost more to build.
+	results []ruleResult
 	// masks holds each line's lexicon.FirstMask, computed on first use:
 	// rules read many word sets against each line, which a line's first
 	// word rules out with one lookup.
 	masks []uint64
-	// zoneOf is the document's zone once a rule asked for it.
-	zoneOf *zone
+	// zoneOf is the document's zone once a rule asked for it (zoneKnown).
+	zoneOf    zone
+	zoneKnown bool
 }
 
 // mayStart reports whether line i's first word starts an entry of set.
@@ -68,7 +70,7 @@ func (d *Doc) mayStart(i int, set *lexicon.Set) bool {
 // read the results of the rules it Requires only: they are the ones the
 // engine runs first.
 func (d *Doc) ResultOf(r *Rule) []Candidate {
-	res, ok := d.results[r]
+	res, ok := d.resultOf(r)
 	if !ok {
 		panic("clean: ResultOf(" + r.Name + ") before it ran: list it in Requires")
 	}
@@ -78,18 +80,33 @@ func (d *Doc) ResultOf(r *Rule) []Candidate {
 // run returns r's candidates for d, running its requirements first, each
 // rule once.
 func (d *Doc) run(r *Rule) []Candidate {
-	if res, ok := d.results[r]; ok {
+	if res, ok := d.resultOf(r); ok {
 		return res
 	}
 	if d.results == nil {
-		d.results = make(map[*Rule][]Candidate)
+		d.results = make([]ruleResult, 0, len(All))
 	}
 	for _, dep := range r.Requires {
 		d.run(dep)
 	}
 	res := r.Find(d)
-	d.results[r] = res
+	d.results = append(d.results, ruleResult{r, res})
 	return res
+}
+
+type ruleResult struct {
+	rule  *Rule
+	cands []Candidate
+}
+
+// resultOf returns r's candidates if it ran on d.
+func (d *Doc) resultOf(r *Rule) ([]Candidate, bool) {
+	for _, rr := range d.results {
+		if rr.rule == r {
+			return rr.cands, true
+		}
+	}
+	return nil, false
 }
 
 var bom = []byte("\xef\xbb\xbf")

@@ -14,11 +14,10 @@ type zone struct{ first, last int }
 // zone finds d's boilerplate zones. A document without body lines has
 // none: nothing in it is known to be chrome.
 func (d *Doc) zone() zone {
-	if d.zoneOf == nil {
-		z := findZone(d)
-		d.zoneOf = &z
+	if !d.zoneKnown {
+		d.zoneOf, d.zoneKnown = findZone(d), true
 	}
-	return *d.zoneOf
+	return d.zoneOf
 }
 
 func findZone(d *Doc) zone {
