@@ -39,7 +39,6 @@ func findAds(d *Doc) []Candidate {
 	var cs []Candidate
 	subheads := -1              // counted when a one-word marker needs it
 	spoken := map[string]bool{} // stemSpoken's answer for each marker
-	var prose []byte            // the long lines, lower-cased, once
 	// Most texts have no marker to glue: one search spares each line two.
 	glued := indexRare(d.Src, advertisement[0]) >= 0 || indexRare(d.Src, advertisement[1]) >= 0
 	for _, l := range d.Lines {
@@ -63,10 +62,7 @@ func findAds(d *Doc) []Candidate {
 					key := string(bytes.ToLower(k))
 					said, ok := spoken[key]
 					if !ok {
-						if prose == nil {
-							prose = longLinesLower(d)
-						}
-						said = stemSpoken(prose, k)
+						said = stemSpoken(d.longLinesLower(), k)
 						spoken[key] = said
 					}
 					if said {
@@ -137,15 +133,28 @@ func gluedAdMarkers(t []byte) []Span {
 	return spans
 }
 
-// longLinesLower returns d's long lines, lower-cased, one a line.
-func longLinesLower(d *Doc) []byte {
-	b := []byte{'\n'}
+// longLinesLower returns d's long lines without surrounding blanks,
+// lower-cased, each after a newline, built once: the ads rule and the
+// guard search them.
+func (d *Doc) longLinesLower() []byte {
+	if d.lowerProse != nil {
+		return d.lowerProse
+	}
+	n := 1
 	for _, l := range d.Lines {
 		if l.Width() >= bodyLen {
-			b = append(b, bytes.ToLower(d.Src[l.trimStart:l.trimEnd])...)
+			n += l.Width() + 1
+		}
+	}
+	b := make([]byte, 1, n)
+	b[0] = '\n'
+	for _, l := range d.Lines {
+		if l.Width() >= bodyLen {
+			b = lexicon.AppendLower(b, d.Src[l.trimStart:l.trimEnd])
 			b = append(b, '\n')
 		}
 	}
+	d.lowerProse = b
 	return b
 }
 

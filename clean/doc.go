@@ -48,6 +48,8 @@ type Doc struct {
 	// rules read many word sets against each line, which a line's first
 	// word rules out with one lookup.
 	masks []uint64
+	// lowerProse is longLinesLower's answer once asked.
+	lowerProse []byte
 	// zoneOf is the document's zone once a rule asked for it (zoneKnown).
 	zoneOf    zone
 	zoneKnown bool
