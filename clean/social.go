@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -349,8 +350,18 @@ func indexFrom(t []byte, from int, c byte) int {
 // here": "More Critical Reads by Lisa Haven! Click Here!", "(To Donate
 // to Site.com Click Here)", "For more places to find X – Click Here Now".
 func clickHereEnd(t []byte) bool {
-	if !containsFold(t, "click here") {
-		return false // the common case, without trimming
+	// The common case first, without trimming: what ends t once the
+	// brackets and marks the trims below may take are gone is no "click
+	// here" ("now").
+	k := len(t)
+	for k > 0 && strings.IndexByte("()[] !.:", t[k-1]) >= 0 {
+		k--
+	}
+	if e := t[:k]; len(e) > 4 && bytes.EqualFold(e[len(e)-4:], []byte(" now")) {
+		k -= 4
+	}
+	if k < len("click here") || !bytes.EqualFold(t[k-len("click here"):k], []byte("click here")) {
+		return false
 	}
 	t = bytes.TrimRight(bytes.Trim(t, "()[] "), "!.: ")
 	end := t
