@@ -88,6 +88,10 @@ type Set struct {
 	// "comments" and "comments are" for "comments are closed": a phrase
 	// not among them goes on to no entry. Nil in sets built by hand.
 	prefixes map[string]bool
+	// keys holds, for every entry, first word and prefix, which of these
+	// it is: Prefix asks one map per word rather than three. Nil in sets
+	// built by hand.
+	keys map[string]uint8
 	// maxWords is the most words any entry has.
 	maxWords int
 }
@@ -157,7 +161,45 @@ func Union(sets ...*Set) *Set {
 			u.pairs = nil
 		}
 	}
+	u.index()
 	return u
+}
+
+// What a phrase is to a set, in keys.
+const (
+	isEntry  = 1 << iota
+	isFirst  // the first word of an entry, or that word without its end's punctuation
+	isPrefix // the first words of an entry of more words
+)
+
+// index builds s.keys from its maps, when it has them all.
+func (s *Set) index() {
+	if s.firsts == nil || s.prefixes == nil {
+		return
+	}
+	s.keys = make(map[string]uint8, len(s.entries)+len(s.firsts)+len(s.prefixes))
+	for e := range s.entries {
+		s.keys[e] |= isEntry
+	}
+	for f := range s.firsts {
+		s.keys[f] |= isFirst
+	}
+	for p := range s.prefixes {
+		s.keys[p] |= isPrefix
+	}
+}
+
+// flags returns what key is to s (isEntry, isFirst, isPrefix). A set built
+// by hand has no filters: any word may start or continue an entry.
+func (s *Set) flags(key []byte) uint8 {
+	if s.keys != nil {
+		return s.keys[string(key)]
+	}
+	v := uint8(isFirst | isPrefix)
+	if s.entries[string(key)] {
+		v |= isEntry
+	}
+	return v
 }
 
 // Bit is the set's bit in FirstMask's answers.
@@ -225,6 +267,7 @@ func load() {
 			for k, w := range s.pairs {
 				anyPairs[k] |= w
 			}
+			s.index()
 		}
 	}()
 	names, err := fs.Glob(files, "*.txt")
@@ -386,20 +429,21 @@ func (s *Set) Prefix(t []byte) int {
 			key = append(key, ' ')
 		}
 		key = AppendLower(key, t[i:j])
-		if words == 0 && s.firsts != nil && !s.firsts[string(key)] && !s.firsts[string(trimPunct(key))] {
+		v := s.flags(key)
+		if words == 0 && v&isFirst == 0 && s.flags(trimPunct(key))&isFirst == 0 {
 			return 0
 		}
 		words++
-		if s.entries[string(key)] {
+		if v&isEntry != 0 {
 			best = j
-		} else if k := trimPunct(key); len(k) < len(key) && s.entries[string(k)] {
+		} else if k := trimPunct(key); len(k) < len(key) && s.flags(k)&isEntry != 0 {
 			// "Advertisement." ends in punctuation the entry lacks.
 			best = j - (len(key) - len(k))
 		}
 		if j < len(t) && t[j] != ' ' && t[j] != '\t' {
 			break // a joining mark ends the label
 		}
-		if words < s.maxWords && s.prefixes != nil && !s.prefixes[string(key)] {
+		if words < s.maxWords && v&isPrefix == 0 {
 			break // no entry goes on from these words
 		}
 		for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
