@@ -60,7 +60,21 @@ var (
 // Lower-casing shrinks text to a third at most (the Kelvin sign's three
 // bytes become "k"), so a longer line is none and is not lower-cased.
 func isAuthorWidget(s string) bool {
-	return len(s) <= 3*len("see all articles by this author") && authorWidgets[strings.ToLower(s)]
+	var buf [3 * len("see all articles by this author")]byte
+	if len(s) > len(buf) {
+		return false
+	}
+	for i := range len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return authorWidgets[strings.ToLower(s)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return authorWidgets[string(buf[:len(s)])] // ASCII, lower-cased without allocating
 }
 
 // bylineKind says what a line is to the byline rule.
