@@ -44,9 +44,10 @@ type Doc struct {
 	// for the rules that require it (ResultOf): a slice, as a document
 	// meets a dozen rules or so and a map would cost more to build.
 	results []ruleResult
-	// masks holds each line's lexicon.FirstMask, computed on first use:
-	// rules read many word sets against each line, which a line's first
-	// word rules out with one lookup.
+	// masks holds each line's lexicon.FirstMask and maskKnown, computed on
+	// first use: rules read many word sets against each line, which a
+	// line's first word rules out with one lookup. Long lines are seldom
+	// asked.
 	masks []uint64
 	// lowerProse is longLinesLower's answer once asked.
 	lowerProse []byte
@@ -59,14 +60,19 @@ type Doc struct {
 func (d *Doc) mayStart(i int, set *lexicon.Set) bool {
 	if d.masks == nil {
 		d.masks = make([]uint64, len(d.Lines))
-		for j, l := range d.Lines {
-			if !l.Blank {
-				d.masks[j] = lexicon.FirstMask(d.Src[l.trimStart:l.trimEnd])
-			}
-		}
 	}
-	return d.masks[i]&set.Bit() != 0
+	m := d.masks[i]
+	if m&maskKnown == 0 {
+		l := d.Lines[i]
+		m = lexicon.FirstMask(d.Src[l.trimStart:l.trimEnd]) | maskKnown
+		d.masks[i] = m
+	}
+	return m&set.Bit() != 0
 }
+
+// maskKnown marks a computed mask: no set has this bit (see the lexicon's
+// tests).
+const maskKnown = 1 << 63
 
 // ResultOf returns the candidates that rule r proposed for d. A rule may
 // read the results of the rules it Requires only: they are the ones the
