@@ -224,7 +224,8 @@ func classifyByline(s string, bottom bool) bylineKind {
 	if isAuthorWidget(s) {
 		return isByline
 	}
-	words := strings.Fields(s)
+	var buf [24]string
+	words := appendFields(buf[:0], s)
 	if len(words) == 0 {
 		return notByline
 	}
@@ -441,6 +442,31 @@ func allCaps(w string) bool {
 		}
 	}
 	return letters > 0
+}
+
+// appendFields appends strings.Fields(s) to dst: a byline's words fit in
+// a buffer on the stack.
+func appendFields(dst []string, s string) []string {
+	start := -1
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
 }
 
 func isSeparator(w string) bool {
