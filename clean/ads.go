@@ -39,6 +39,7 @@ func findAds(d *Doc) []Candidate {
 	var cs []Candidate
 	subheads := -1              // counted when a one-word marker needs it
 	spoken := map[string]bool{} // stemSpoken's answer for each marker
+	var prose []byte            // the long lines, lower-cased, once
 	// Most texts have no marker to glue: one search spares each line two.
 	glued := indexRare(d.Src, advertisement[0]) >= 0 || indexRare(d.Src, advertisement[1]) >= 0
 	for _, l := range d.Lines {
@@ -62,7 +63,10 @@ func findAds(d *Doc) []Candidate {
 					key := string(bytes.ToLower(k))
 					said, ok := spoken[key]
 					if !ok {
-						said = stemSpoken(d.longLinesLower(), k)
+						if prose == nil {
+							prose = longLinesLower(d)
+						}
+						said = stemSpoken(prose, k)
 						spoken[key] = said
 					}
 					if said {
@@ -133,13 +137,8 @@ func gluedAdMarkers(t []byte) []Span {
 	return spans
 }
 
-// longLinesLower returns d's long lines without surrounding blanks,
-// lower-cased, each after a newline, built once: the ads rule and the
-// guard search them.
-func (d *Doc) longLinesLower() []byte {
-	if d.lowerProse != nil {
-		return d.lowerProse
-	}
+// longLinesLower returns d's long lines, lower-cased, one a line.
+func longLinesLower(d *Doc) []byte {
 	n := 1
 	for _, l := range d.Lines {
 		if l.Width() >= bodyLen {
@@ -154,7 +153,6 @@ func (d *Doc) longLinesLower() []byte {
 			b = append(b, '\n')
 		}
 	}
-	d.lowerProse = b
 	return b
 }
 

@@ -49,8 +49,6 @@ type Doc struct {
 	// line's first word rules out with one lookup. Long lines are seldom
 	// asked.
 	masks []uint64
-	// lowerProse is longLinesLower's answer once asked.
-	lowerProse []byte
 	// zoneOf is the document's zone once a rule asked for it (zoneKnown).
 	zoneOf    zone
 	zoneKnown bool

@@ -186,9 +186,22 @@ func spokenOf(d *Doc, c ruleCandidate, prose **proseWords) bool {
 		return false
 	}
 	if *prose == nil {
-		// Each long line stands between newlines, which bound its words
-		// as its own blanks or the text's ends would.
-		*prose = &proseWords{text: d.longLinesLower(), found: map[string]bool{}}
+		n := 0
+		for _, l := range d.Lines {
+			if l.Width() >= bodyLen {
+				n += l.End - l.Start + 1
+			}
+		}
+		// The lines keep their blanks: a word that ends in a space (from
+		// "Advertisement :") may match at a line's end.
+		b := make([]byte, 0, n)
+		for _, l := range d.Lines {
+			if l.Width() >= bodyLen {
+				b = lexicon.AppendLower(b, d.Src[l.Start:l.End])
+				b = append(b, '\n')
+			}
+		}
+		*prose = &proseWords{text: b, found: map[string]bool{}}
 	}
 	p := *prose
 	var buf [64]byte
