@@ -84,6 +84,12 @@ type Set struct {
 	// otherwise, which a bit tells before the word is lower-cased and
 	// looked up. Nil in sets built by hand.
 	pairs *[1 << 16 / 64]uint64
+	// triples marks a hash of the first three bytes of the entries in
+	// firsts, and those of a two-byte word with the punctuation that may
+	// follow it; anyThird marks the first bytes of one-byte words, after
+	// which any two bytes may follow. Nil in sets built by hand.
+	triples  *[1 << tripleBits / 64]uint64
+	anyThird [256]bool
 	// prefixes holds the first words of the entries of several words,
 	// "comments" and "comments are" for "comments are closed": a phrase
 	// not among them goes on to no entry. Nil in sets built by hand.
@@ -160,6 +166,9 @@ func Union(sets ...*Set) *Set {
 		} else {
 			u.pairs = nil
 		}
+	}
+	if u.pairs != nil && u.firsts != nil {
+		u.markTriples()
 	}
 	u.index()
 	return u
@@ -267,6 +276,7 @@ func load() {
 			for k, w := range s.pairs {
 				anyPairs[k] |= w
 			}
+			s.markTriples()
 			s.index()
 		}
 	}()
@@ -459,6 +469,37 @@ func (s *Set) markPair(a, b byte) {
 	s.pairs[k/64] |= 1 << (k % 64)
 }
 
+const tripleBits = 12
+
+func tripleHash(a, b, c byte) uint {
+	return uint((uint32(a)<<16|uint32(b)<<8|uint32(c))*0x9e3779b1) >> (32 - tripleBits)
+}
+
+// markTriples fills s.triples and s.anyThird from s.firsts. A word of three
+// bytes or more matches a first word f, or f after trimPunct, only if its
+// first three bytes are f's, or f is shorter and punctuation follows it.
+func (s *Set) markTriples() {
+	s.triples = new([1 << tripleBits / 64]uint64)
+	mark := func(a, b, c byte) {
+		k := tripleHash(a, b, c)
+		s.triples[k/64] |= 1 << (k % 64)
+	}
+	for f := range s.firsts {
+		switch {
+		case len(f) >= 3:
+			mark(f[0], f[1], f[2])
+		case len(f) == 2:
+			for c := range utf8.RuneSelf {
+				if unicode.IsPunct(rune(c)) {
+					mark(f[0], f[1], byte(c))
+				}
+			}
+		case len(f) == 1:
+			s.anyThird[f[0]] = true
+		}
+	}
+}
+
 func lowerASCII(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
 		c += 'a' - 'A'
@@ -472,12 +513,19 @@ func (s *Set) mayStart(t []byte) bool {
 	if len(t) == 0 || s.firsts != nil && !s.firstBytes[t[0]] {
 		return false
 	}
-	if s.pairs != nil && len(t) >= 2 && t[0] < utf8.RuneSelf && t[1] < utf8.RuneSelf && !endsWord(t[1]) {
-		// The first word's first two bytes, lower-cased, start the key.
-		k := uint(lowerASCII(t[0]))<<8 | uint(lowerASCII(t[1]))
-		return s.pairs[k/64]&(1<<(k%64)) != 0
+	if s.pairs == nil || len(t) < 2 || t[0] >= utf8.RuneSelf || t[1] >= utf8.RuneSelf || endsWord(t[1]) {
+		return true
 	}
-	return true
+	// The first word's first bytes, lower-cased, start the key.
+	a, b := lowerASCII(t[0]), lowerASCII(t[1])
+	if k := uint(a)<<8 | uint(b); s.pairs[k/64]&(1<<(k%64)) == 0 {
+		return false
+	}
+	if s.triples == nil || len(t) < 3 || t[2] >= utf8.RuneSelf || endsWord(t[2]) || s.anyThird[a] {
+		return true
+	}
+	k := tripleHash(a, b, lowerASCII(t[2]))
+	return s.triples[k/64]&(1<<(k%64)) != 0
 }
 
 func endsWord(c byte) bool {
