@@ -109,8 +109,11 @@ var (
 	// firstMasks maps every entry's first word, lower-cased, to the bits
 	// of the sets that have an entry starting with it.
 	firstMasks = map[string]uint64{}
-	// anyPairs is every set's pairs: a word outside it is no set's first.
-	anyPairs = new([1 << 16 / 64]uint64)
+	// anyPairs, anyTriples and anyThird are every set's pairs, triples and
+	// anyThird: a word outside them is no set's first.
+	anyPairs   = new([1 << 16 / 64]uint64)
+	anyTriples = new([1 << tripleBits / 64]uint64)
+	anyThird   [256]bool
 )
 
 // Get returns the set of section name across all languages. It panics on a
@@ -232,8 +235,14 @@ func FirstMask(t []byte) uint64 {
 		return 0
 	}
 	if j-i >= 2 && t[i] < utf8.RuneSelf && t[i+1] < utf8.RuneSelf {
-		if k := uint(lowerASCII(t[i]))<<8 | uint(lowerASCII(t[i+1])); anyPairs[k/64]&(1<<(k%64)) == 0 {
+		a, b := lowerASCII(t[i]), lowerASCII(t[i+1])
+		if k := uint(a)<<8 | uint(b); anyPairs[k/64]&(1<<(k%64)) == 0 {
 			return 0
+		}
+		if j-i >= 3 && t[i+2] < utf8.RuneSelf && !anyThird[a] {
+			if k := tripleHash(a, b, lowerASCII(t[i+2])); anyTriples[k/64]&(1<<(k%64)) == 0 {
+				return 0
+			}
 		}
 	}
 	var buf [64]byte
@@ -277,6 +286,12 @@ func load() {
 				anyPairs[k] |= w
 			}
 			s.markTriples()
+			for k, w := range s.triples {
+				anyTriples[k] |= w
+			}
+			for c, ok := range s.anyThird {
+				anyThird[c] = anyThird[c] || ok
+			}
 			s.index()
 		}
 	}()
