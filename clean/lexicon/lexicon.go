@@ -413,18 +413,8 @@ func isASCIIString(s string) bool {
 
 // HasBytes is Has for bytes.
 func (s *Set) HasBytes(phrase []byte) bool {
-	var buf [64]byte
-	if len(phrase) <= len(buf) && isASCII(phrase) {
-		b := buf[:len(phrase)]
-		for i, c := range phrase {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[i] = c
-		}
-		return s.entries[string(b)]
-	}
-	return s.entries[strings.ToLower(string(phrase))]
+	var buf [64]byte // lower-cased on the stack when it fits
+	return s.entries[string(AppendLower(buf[:0], phrase))]
 }
 
 // Prefix returns the length in bytes of the longest entry that t starts

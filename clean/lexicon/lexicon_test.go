@@ -173,3 +173,22 @@ func FuzzAppendLower(f *testing.F) {
 		}
 	})
 }
+
+// FuzzHasBytes checks HasBytes, which lower-cases as bytes.ToLower does,
+// against a lookup of the phrase as strings.ToLower has it.
+func FuzzHasBytes(f *testing.F) {
+	for _, s := range []string{"Advertisement", "ANZEIGE", "Publicité", "РЕКЛАМА", "\xffad", "\u212aarte"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, phrase string) {
+		for _, name := range []string{"ads", "agencies", "networks", "media"} {
+			s := Get(name)
+			if got, want := s.HasBytes([]byte(phrase)), s.entries[strings.ToLower(phrase)]; got != want {
+				t.Fatalf("[%s].HasBytes(%q) = %v, want %v", name, phrase, got, want)
+			}
+			if got, want := string(AppendLower(nil, []byte(phrase))), strings.ToLower(phrase); got != want {
+				t.Fatalf("AppendLower(%q) = %q, strings.ToLower has %q", phrase, got, want)
+			}
+		}
+	})
+}
