@@ -580,15 +580,6 @@ func AppendLower(dst, w []byte) []byte {
 	return dst
 }
 
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 func lower(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
