@@ -108,20 +108,19 @@ func indexRare(s, sep []byte) int {
 // byteRank orders bytes from common in text (low) to rare (high): space
 // and lower-case letters by their frequency in English, with the bytes of
 // other scripts among the commonest; then punctuation and digits; then
-// upper-case letters.
+// capitals, by how often English words start with them.
 var byteRank = func() (r [256]uint8) {
 	for c := range r {
-		switch {
-		case c >= 0x80:
+		r[c] = 30
+		if c >= 0x80 {
 			r[c] = 5
-		case 'A' <= c && c <= 'Z':
-			r[c] = 50
-		default:
-			r[c] = 30
 		}
 	}
 	for i, c := range []byte(" etaoinsrhldcumfpgwybvkxjqz") {
 		r[c] = uint8(i)
+	}
+	for i, c := range []byte("TASICMBPHWNRDFLGEOJKUVYQZX") {
+		r[c] = 40 + uint8(i)
 	}
 	return r
 }()
