@@ -3,6 +3,8 @@ package clean
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // FuzzWordsOver checks wordsOver against countWords, whose count it
@@ -47,4 +49,38 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// FuzzLastSentenceStart checks lastSentenceStart, which skips eight bytes
+// at a time, against a reading of every byte.
+func FuzzLastSentenceStart(f *testing.F) {
+	f.Add("He left. Follow @x on Twitter! Then? No.  Yes", 45, 3)
+	f.Add("A. B", 4, -400)
+	f.Add("Some words here, and more words. And then some more words without end", 69, -331)
+	f.Fuzz(func(t *testing.T, s string, before, floor int) {
+		b := []byte(s)
+		if before < 0 || before > len(b) {
+			return
+		}
+		want := -1
+		for i := before - 1; i > 0 && i > floor; i-- {
+			if c := b[i-1]; c != '.' && c != '!' && c != '?' || b[i] != ' ' {
+				continue
+			}
+			j := i
+			for j < len(b) && b[j] == ' ' {
+				j++
+			}
+			if j >= before {
+				continue
+			}
+			if r, _ := utf8.DecodeRune(b[j:]); unicode.IsUpper(r) || r == '@' {
+				want = j
+				break
+			}
+		}
+		if got := lastSentenceStart(b, before, floor); got != want {
+			t.Fatalf("lastSentenceStart(%q, %d, %d) = %d, want %d", s, before, floor, got, want)
+		}
+	})
 }

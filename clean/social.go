@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -262,6 +263,10 @@ func gluedPrompt(t []byte, off int) (Candidate, bool) {
 // and returns -1 when it finds none there.
 func lastSentenceStart(t []byte, before, floor int) int {
 	for i := before - 1; i > 0 && i > floor; i-- {
+		if i >= 8 && !hasSentenceMark(binary.LittleEndian.Uint64(t[i-8:i])) {
+			i -= 7 // eight bytes before i at once, none a mark
+			continue
+		}
 		c := t[i-1]
 		if c != '.' && c != '!' && c != '?' || t[i] != ' ' {
 			continue
@@ -278,6 +283,13 @@ func lastSentenceStart(t []byte, before, floor int) int {
 		}
 	}
 	return -1
+}
+
+// hasSentenceMark reports whether any byte of x is ".", "!" or "?".
+func hasSentenceMark(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	hasZero := func(y uint64) bool { return (y-ones)&^y&highs != 0 }
+	return hasZero(x^(ones*'.')) || hasZero(x^(ones*'!')) || hasZero(x^(ones*'?'))
 }
 
 // newsletterPromo reports whether t asks the reader to sign up for a
