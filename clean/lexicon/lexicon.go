@@ -567,6 +567,19 @@ func trimPunct(b []byte) []byte {
 // becoming U+FFFD.
 func AppendLower(dst, w []byte) []byte {
 	dst = slices.Grow(dst, len(w))
+	// ASCII, the common case, by index; the rest rune by rune.
+	n := len(dst)
+	dst = dst[:n+len(w)]
+	for i, c := range w {
+		if c >= utf8.RuneSelf {
+			return appendLowerRunes(dst[:n+i], w[i:])
+		}
+		dst[n+i] = lowerASCII(c)
+	}
+	return dst
+}
+
+func appendLowerRunes(dst, w []byte) []byte {
 	for i := 0; i < len(w); {
 		if c := w[i]; c < utf8.RuneSelf {
 			dst = append(dst, lowerASCII(c))
