@@ -40,6 +40,8 @@ func findAds(d *Doc) []Candidate {
 	subheads := -1              // counted when a one-word marker needs it
 	spoken := map[string]bool{} // stemSpoken's answer for each marker
 	var prose []byte            // the long lines, lower-cased, once
+	// Most texts have no marker to glue: one search spares each line two.
+	glued := indexRare(d.Src, advertisement[0]) >= 0 || indexRare(d.Src, advertisement[1]) >= 0
 	for _, l := range d.Lines {
 		if l.Blank {
 			continue
@@ -73,6 +75,9 @@ func findAds(d *Doc) []Candidate {
 				}
 				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "ad marker"}})
 			}
+			continue
+		}
+		if !glued {
 			continue
 		}
 		for _, s := range gluedAdMarkers(t) {
@@ -134,10 +139,17 @@ func gluedAdMarkers(t []byte) []Span {
 
 // longLinesLower returns d's long lines, lower-cased, one a line.
 func longLinesLower(d *Doc) []byte {
-	b := []byte{'\n'}
+	n := 1
 	for _, l := range d.Lines {
 		if l.Width() >= bodyLen {
-			b = append(b, bytes.ToLower(d.Src[l.trimStart:l.trimEnd])...)
+			n += l.Width() + 1
+		}
+	}
+	b := make([]byte, 1, n)
+	b[0] = '\n'
+	for _, l := range d.Lines {
+		if l.Width() >= bodyLen {
+			b = lexicon.AppendLower(b, d.Src[l.trimStart:l.trimEnd])
 			b = append(b, '\n')
 		}
 	}
@@ -154,11 +166,11 @@ func stemSpoken(prose, w []byte) bool {
 		return false
 	}
 	stem := []byte(string(rs[:max(5, len(rs)-3)]))
-	for i := bytes.Index(prose, stem); i >= 0; {
+	for i := indexRare(prose, stem); i >= 0; {
 		if !unicode.IsLetter(lastRune(prose[:i])) {
 			return true
 		}
-		j := bytes.Index(prose[i+1:], stem)
+		j := indexRare(prose[i+1:], stem)
 		if j < 0 {
 			break
 		}

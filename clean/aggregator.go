@@ -92,7 +92,7 @@ func findAggregator(d *Doc) []Candidate {
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: `feed's "appeared first on" line`}})
 		case (t[0] == '%' || isDigit(t[0])) && readersPoll.Match(t):
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "readers' poll widget"}})
-		case z.top(i) && bytes.HasPrefix(t, []byte("Headline: ")) && len(t) <= 200 && countWords(t).words >= 5:
+		case z.top(i) && bytes.HasPrefix(t, []byte("Headline: ")) && len(t) <= 200 && wordsOver(t, 4):
 			cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "headline widget above the article", Tail: tailAfter(t, off, len("Headline"))}})
 		case len(t) <= 300 && z.edge(i):
 			// Where a story first appeared is said above or below it.

@@ -56,6 +56,27 @@ var (
 		"view all posts by": true}
 )
 
+// isAuthorWidget reports whether s, in lower case, is an author widget.
+// Lower-casing shrinks text to a third at most (the Kelvin sign's three
+// bytes become "k"), so a longer line is none and is not lower-cased.
+func isAuthorWidget(s string) bool {
+	var buf [3 * len("see all articles by this author")]byte
+	if len(s) > len(buf) {
+		return false
+	}
+	for i := range len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return authorWidgets[strings.ToLower(s)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return authorWidgets[string(buf[:len(s)])] // ASCII, lower-cased without allocating
+}
+
 // bylineKind says what a line is to the byline rule.
 type bylineKind uint8
 
@@ -196,14 +217,15 @@ func classifyByline(s string, bottom bool) bylineKind {
 		// Without a date only "By" and names make a byline, and names
 		// alone are short.
 		first, _, _ := strings.Cut(s, " ")
-		if !byWords.Has(first) && !byVerbs.Has(first) && !dateLabels.Has(strings.Trim(first, ":")) && !authorWidgets[strings.ToLower(s)] {
+		if !byWords.Has(first) && !byVerbs.Has(first) && !dateLabels.Has(strings.Trim(first, ":")) && !isAuthorWidget(s) {
 			return notByline
 		}
 	}
-	if authorWidgets[strings.ToLower(s)] {
+	if isAuthorWidget(s) {
 		return isByline
 	}
-	words := strings.Fields(s)
+	var buf [24]string
+	words := appendFields(buf[:0], s)
 	if len(words) == 0 {
 		return notByline
 	}
@@ -422,12 +444,45 @@ func allCaps(w string) bool {
 	return letters > 0
 }
 
+// appendFields appends strings.Fields(s) to dst: a byline's words fit in
+// a buffer on the stack.
+func appendFields(dst []string, s string) []string {
+	start := -1
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
 func isSeparator(w string) bool {
 	return w == "-" || w == "–" || w == "—" || w == "|" || w == "/" || w == "·" || w == "•"
 }
 
 func hasDigitString(s string) bool {
-	return strings.IndexFunc(s, unicode.IsDigit) >= 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; '0' <= c && c <= '9' {
+			return true
+		} else if c >= utf8.RuneSelf {
+			// Other scripts' digits: decode the rest.
+			return strings.IndexFunc(s[i:], unicode.IsDigit) >= 0
+		}
+	}
+	return false
 }
 
 // A dateInfo describes a run of date words.
@@ -518,8 +573,11 @@ func isDateWord(w string) bool {
 		ok, _ := numericDate(w)
 		return ok
 	}
-	return months.Has(w) || weekdays.Has(w) || dateLabels.Has(w) || dateWordsLex.Has(w)
+	return dateWordSet.Has(w)
 }
+
+// dateWordSet is every set of words a dateline may hold, asked at once.
+var dateWordSet = lexicon.Union(months, weekdays, dateLabels, dateWordsLex)
 
 func trimDateWord(w string) string {
 	return strings.Trim(w, ",;|.()[]:")

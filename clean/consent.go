@@ -43,6 +43,9 @@ var readerWords = [][]byte{[]byte("you"), []byte("your"), []byte("You"), []byte(
 	[]byte("u "), []byte("Pan"), []byte("вы"), []byte("Вы"), []byte("ваш")}
 
 func findConsent(d *Doc) []Candidate {
+	if indexRare(d.Src, []byte("ookie")) < 0 && indexRare(d.Src, []byte("OOKIE")) < 0 {
+		return nil // one search of the text rather than two of each line
+	}
 	z := d.zone()
 	var cs []Candidate
 	for i, l := range d.Lines {

@@ -234,7 +234,7 @@ func countSubheads(d *Doc, withTitle bool) int {
 		long := func(j int) bool { return j >= 0 && j != i && d.Lines[j].Width() >= 100 }
 		prose := func(j int) bool {
 			t, _ := d.trimmed(d.Lines[j])
-			return long(j) || j != i && endsSentence(t) && countWords(t).words >= 5
+			return long(j) || j != i && endsSentence(t) && wordsOver(t, 4)
 		}
 		if (p < 0 && withTitle || long(p)) && prose(q) {
 			n++
@@ -353,7 +353,7 @@ func bareCredit(t []byte, edge bool) bool {
 		if h, found := bytes.CutSuffix(head, sep); found {
 			h = bytes.TrimSpace(h)
 			comma := bytes.Equal(sep, []byte(","))
-			return len(h) > 0 && creditNames(h) && (!comma || edge && countWords(h).words <= 4 && len(s)-len(head) > 3)
+			return len(h) > 0 && creditNames(h) && (!comma || edge && !wordsOver(h, 4) && len(s)-len(head) > 3)
 		}
 	}
 	return false
@@ -361,20 +361,18 @@ func bareCredit(t []byte, edge bool) bool {
 
 // cutAgency returns s without the agency name that ends it.
 func cutAgency(s []byte) ([]byte, bool) {
-	// Agencies have at most three words: try the longest ending first.
-	for words := 3; words >= 1; words-- {
-		i := len(s)
-		for w := 0; w < words; w++ {
-			j := bytes.LastIndexAny(s[:i], " /|")
-			if j < 0 {
-				i = -1
-				break
-			}
-			i = j
+	// Agencies have at most three words: try the longest ending first,
+	// after the third separator from the end, found in one backward scan.
+	var seps [3]int
+	n := 0
+	for i := len(s) - 1; i >= 0 && n < len(seps); i-- {
+		if c := s[i]; c == ' ' || c == '/' || c == '|' {
+			seps[n] = i
+			n++
 		}
-		if i < 0 {
-			continue
-		}
+	}
+	for words := n; words >= 1; words-- {
+		i := seps[words-1]
 		if name := s[i+1:]; agencies.HasBytes(name) {
 			return s[:i+1], true
 		}
@@ -386,11 +384,15 @@ func cutAgency(s []byte) ([]byte, bool) {
 // credit: "… in Brussels. Photograph: Name/Agency", "… (AP Photo/Name)",
 // "… [File: Reuters]", "… Name/Getty Images", "…Credit...Name".
 func captionWithCredit(t []byte) bool {
-	if i := bytes.LastIndex(t, []byte("Credit...")); i > 0 {
-		return creditNames(t[i+len("Credit..."):])
-	}
-	if i := bytes.LastIndex(t, []byte("Credit…")); i > 0 {
-		return creditNames(t[i+len("Credit…"):])
+	// A forward search for what the labels hold spares most lines a
+	// backward search for each label.
+	if indexRare(t, []byte("Credit")) >= 0 {
+		if i := bytes.LastIndex(t, []byte("Credit...")); i > 0 {
+			return creditNames(t[i+len("Credit..."):])
+		}
+		if i := bytes.LastIndex(t, []byte("Credit…")); i > 0 {
+			return creditNames(t[i+len("Credit…"):])
+		}
 	}
 	// A bracketed credit at the end: "(AP Photo/Name)", "[File: Reuters]".
 	if last := t[len(t)-1]; last == ')' || last == ']' {
@@ -406,13 +408,15 @@ func captionWithCredit(t []byte) bool {
 		}
 		return false
 	}
-	// "… in Brussels. Photograph: Name/Agency"
-	for _, label := range [][]byte{[]byte(" Photograph: "), []byte(" Photo: "), []byte(" Credit: "), []byte(" Image: "), []byte(" Photograph by "), []byte(" Photo by ")} {
-		if i := bytes.LastIndex(t, label); i > 0 {
-			prev, _ := utf8.DecodeLastRune(t[:i])
-			names := t[i+len(label):]
-			if isSentenceEnd(prev) && creditNames(names) && len(names) < 100 {
-				return true
+	// "… in Brussels. Photograph: Name/Agency"; each label holds ":" or " by ".
+	if bytes.IndexByte(t, ':') >= 0 || indexRare(t, []byte(" by ")) >= 0 {
+		for _, label := range [][]byte{[]byte(" Photograph: "), []byte(" Photo: "), []byte(" Credit: "), []byte(" Image: "), []byte(" Photograph by "), []byte(" Photo by ")} {
+			if i := bytes.LastIndex(t, label); i > 0 {
+				prev, _ := utf8.DecodeLastRune(t[:i])
+				names := t[i+len(label):]
+				if isSentenceEnd(prev) && creditNames(names) && len(names) < 100 {
+					return true
+				}
 			}
 		}
 	}
@@ -436,7 +440,7 @@ func captionWithCredit(t []byte) bool {
 	if len(names) == 0 {
 		// "… New York.Reuters" glued; "… into the US. PTI" signs off a
 		// wire story.
-		return j == len(head) && countWords(t).words <= 60
+		return j == len(head) && !wordsOver(t, 60)
 	}
 	names = bytes.TrimRight(names, "/|, ")
 	if !creditNames(names) {
@@ -445,7 +449,7 @@ func captionWithCredit(t []byte) bool {
 	// "… Win McNamee/Getty Images"; "… The Washington Post Getty Images"
 	// with a well-known agency and a few names before it.
 	agency := bytes.ToLower(bytes.TrimSpace(t[len(head):]))
-	return bytes.ContainsAny(head[j:], "/|") || strongAgencies[string(agency)] && countWords(names).words <= 4
+	return bytes.ContainsAny(head[j:], "/|") || strongAgencies[string(agency)] && !wordsOver(names, 4)
 }
 
 // creditInParens reports whether the inside of a closing bracket is a

@@ -43,32 +43,42 @@ type Doc struct {
 	// corpus is what a corpus pass learned, for the boilerplate rule.
 	corpus Recurring
 	// results holds each rule's candidates once it ran on this document,
-	// for the rules that require it (ResultOf).
-	results map[*Rule][]Candidate
-	// masks holds each line's lexicon.FirstMask, computed on first use:
-	// rules read many word sets against each line, which a line's first
-	// word rules out with one lookup.
+	// for the rules that require it (ResultOf): a slice, as a document
+	// meets a dozen rules or so and a map would cost more to build.
+	results []ruleResult
+	// masks holds each line's lexicon.FirstMask and maskKnown, computed on
+	// first use: rules read many word sets against each line, which a
+	// line's first word rules out with one lookup. Long lines are seldom
+	// asked.
 	masks []uint64
+	// zoneOf is the document's zone once a rule asked for it (zoneKnown).
+	zoneOf    zone
+	zoneKnown bool
 }
 
 // mayStart reports whether line i's first word starts an entry of set.
 func (d *Doc) mayStart(i int, set *lexicon.Set) bool {
 	if d.masks == nil {
 		d.masks = make([]uint64, len(d.Lines))
-		for j, l := range d.Lines {
-			if !l.Blank {
-				d.masks[j] = lexicon.FirstMask(d.Src[l.trimStart:l.trimEnd])
-			}
-		}
 	}
-	return d.masks[i]&set.Bit() != 0
+	m := d.masks[i]
+	if m&maskKnown == 0 {
+		l := d.Lines[i]
+		m = lexicon.FirstMask(d.Src[l.trimStart:l.trimEnd]) | maskKnown
+		d.masks[i] = m
+	}
+	return m&set.Bit() != 0
 }
+
+// maskKnown marks a computed mask: no set has this bit (see the lexicon's
+// tests).
+const maskKnown = 1 << 63
 
 // ResultOf returns the candidates that rule r proposed for d. A rule may
 // read the results of the rules it Requires only: they are the ones the
 // engine runs first.
 func (d *Doc) ResultOf(r *Rule) []Candidate {
-	res, ok := d.results[r]
+	res, ok := d.resultOf(r)
 	if !ok {
 		panic("clean: ResultOf(" + r.Name + ") before it ran: list it in Requires")
 	}
@@ -78,18 +88,33 @@ func (d *Doc) ResultOf(r *Rule) []Candidate {
 // run returns r's candidates for d, running its requirements first, each
 // rule once.
 func (d *Doc) run(r *Rule) []Candidate {
-	if res, ok := d.results[r]; ok {
+	if res, ok := d.resultOf(r); ok {
 		return res
 	}
 	if d.results == nil {
-		d.results = make(map[*Rule][]Candidate)
+		d.results = make([]ruleResult, 0, len(All))
 	}
 	for _, dep := range r.Requires {
 		d.run(dep)
 	}
 	res := r.Find(d)
-	d.results[r] = res
+	d.results = append(d.results, ruleResult{r, res})
 	return res
+}
+
+type ruleResult struct {
+	rule  *Rule
+	cands []Candidate
+}
+
+// resultOf returns r's candidates if it ran on d.
+func (d *Doc) resultOf(r *Rule) ([]Candidate, bool) {
+	for _, rr := range d.results {
+		if rr.rule == r {
+			return rr.cands, true
+		}
+	}
+	return nil, false
 }
 
 var bom = []byte("\xef\xbb\xbf")

@@ -138,7 +138,7 @@ func pullQuotes(d *Doc) []Candidate {
 		if !bytes.Contains(d.Src[:p.Start], t[:min(len(t), 24)]) && !bytes.Contains(d.Src[p.End:], t[:min(len(t), 24)]) {
 			continue // its first words stand nowhere else, as they are
 		}
-		if countWords(t).words < 7 {
+		if !wordsOver(t, 6) {
 			continue
 		}
 		quotes = append(quotes, quote{pi, normalize(t)})

@@ -72,7 +72,7 @@ func commentSection(d *Doc) (Candidate, bool) {
 			continue
 		}
 		t, _ := d.trimmed(l)
-		if name, ok := bytes.CutSuffix(t, []byte(" says:")); ok && len(name) > 0 && countWords(name).words <= 4 {
+		if name, ok := bytes.CutSuffix(t, []byte(" says:")); ok && len(name) > 0 && !wordsOver(name, 4) {
 			if first < 0 {
 				first = i
 			}
@@ -248,7 +248,7 @@ const (
 // phrases. An appeal to witnesses ("Anyone with information should email
 // …") is the story's own.
 func contactLine(t []byte) bool {
-	if countWords(t).words <= 12 {
+	if !wordsOver(t, 12) {
 		return true
 	}
 	s, _ := contactPhrases.Index(t)
@@ -304,7 +304,7 @@ func copyrightLine(t []byte) bool {
 	if len(t) > 200 || r != '©' && r != '(' && !word {
 		return false
 	}
-	if countWords(t).words > 25 || readsAsSentence(t) && !bytes.Contains(t, []byte("©")) {
+	if wordsOver(t, 25) || readsAsSentence(t) && !bytes.Contains(t, []byte("©")) {
 		return false
 	}
 	sign := r == '©' || bytes.HasPrefix(t, []byte("(c) ")) || bytes.HasPrefix(t, []byte("(C) ")) ||

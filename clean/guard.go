@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/decruft/decruft/clean/lexicon"
 )
 
 // The guard keeps decruft's promise in one place: rules propose candidates
@@ -180,27 +182,36 @@ func spokenOf(d *Doc, c ruleCandidate, prose **proseWords) bool {
 	}
 	t, _ := d.trimmed(d.Lines[first])
 	t = bytes.TrimRight(t, ":.!…")
-	if len(t) < 2 || countWords(t).words > 3 {
+	if len(t) < 2 || wordsOver(t, 3) {
 		return false
 	}
 	if *prose == nil {
-		var b []byte
+		n := 0
 		for _, l := range d.Lines {
 			if l.Width() >= bodyLen {
-				b = append(b, bytes.ToLower(d.Src[l.Start:l.End])...)
+				n += l.End - l.Start + 1
+			}
+		}
+		// The lines keep their blanks: a word that ends in a space (from
+		// "Advertisement :") may match at a line's end.
+		b := make([]byte, 0, n)
+		for _, l := range d.Lines {
+			if l.Width() >= bodyLen {
+				b = lexicon.AppendLower(b, d.Src[l.Start:l.End])
 				b = append(b, '\n')
 			}
 		}
 		*prose = &proseWords{text: b, found: map[string]bool{}}
 	}
 	p := *prose
-	w := bytes.ToLower(t)
+	var buf [64]byte
+	w := lexicon.AppendLower(buf[:0], t)
 	if found, ok := p.found[string(w)]; ok {
 		return found
 	}
 	found := false
 	for i := 0; ; {
-		j := bytes.Index(p.text[i:], w)
+		j := indexRare(p.text[i:], w)
 		if j < 0 {
 			break
 		}

@@ -33,6 +33,10 @@ func TestGuard(t *testing.T) {
 			Evidence{Kind: Shape}, "", ""},
 		{"a word the article speaks of", "Werbung ist kein Schmutz, sagt die Vorsitzende des Einzelhandelsverbands, und sie sagt es an diesem Abend im Sitzungssaal des Rathauses so oft, dass alle mitsprechen.\n\nWerbung\n\n" + body + "\n", "Werbung",
 			Evidence{Kind: Marker}, "", "speaks of it"},
+		// "Share this :" is sought as "share this ", which the long line
+		// holds at its end, before the blanks that end it.
+		{"words the article ends a line with", body + " Members call the campaign share this  \n\nShare this :\n\n" + body + "\n", "Share this :",
+			Evidence{Kind: Marker}, "", "speaks of it"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := Parse([]byte(tc.src))

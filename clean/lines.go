@@ -1,6 +1,10 @@
 package clean
 
-import "github.com/decruft/decruft/clean/lexicon"
+import (
+	"bytes"
+
+	"github.com/decruft/decruft/clean/lexicon"
+)
 
 // trimmed returns line l's content without surrounding spaces and tabs,
 // and the offset of that trimmed content in d.Src.
@@ -74,3 +78,49 @@ func isArrows(t []byte) bool {
 	}
 	return true
 }
+
+// indexRare is bytes.Index(s, sep) that scans for the rarest byte of sep
+// in text: bytes.Index steps from each occurrence of sep's first byte,
+// and in English "o" or "a" comes every few bytes.
+func indexRare(s, sep []byte) int {
+	if len(sep) == 0 {
+		return 0
+	}
+	k := 0
+	for i, c := range sep {
+		if byteRank[c] > byteRank[sep[k]] {
+			k = i
+		}
+	}
+	for i := k; i < len(s); i++ {
+		j := bytes.IndexByte(s[i:], sep[k])
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if start := i - k; start+len(sep) <= len(s) && bytes.Equal(s[start:start+len(sep)], sep) {
+			return start
+		}
+	}
+	return -1
+}
+
+// byteRank orders bytes from common in text (low) to rare (high): space
+// and lower-case letters by their frequency in English, with the bytes of
+// other scripts among the commonest; then punctuation and digits; then
+// capitals, by how often English words start with them.
+var byteRank = func() (r [256]uint8) {
+	for c := range r {
+		r[c] = 30
+		if c >= 0x80 {
+			r[c] = 5
+		}
+	}
+	for i, c := range []byte(" etaoinsrhldcumfpgwybvkxjqz") {
+		r[c] = uint8(i)
+	}
+	for i, c := range []byte("TASICMBPHWNRDFLGEOJKUVYQZX") {
+		r[c] = 40 + uint8(i)
+	}
+	return r
+}()

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"strings"
 	"unicode/utf8"
 )
 
@@ -14,10 +13,23 @@ func normalize(b []byte) string { return normalizePrefix(b, len(b)) }
 // normalizePrefix is normalize that stops once it has n bytes of output:
 // comparing a line to a short teaser needs no more.
 func normalizePrefix(b []byte, n int) string {
-	var sb strings.Builder
-	sb.Grow(min(len(b), n))
+	// The output is no longer than b, and passes n by one rune and a space
+	// at most.
+	var buf [64]byte
+	dst := buf[:0]
+	if size := min(len(b), n+utf8.UTFMax); size > len(buf) {
+		dst = make([]byte, 0, size)
+	}
+	return string(appendNormalized(dst, b, n))
+}
+
+// appendNormalized appends normalizePrefix(b, n) to dst: comparisons of
+// short heads use a buffer on the stack and allocate nothing.
+func appendNormalized(dst, b []byte, n int) []byte {
+	n += len(dst)
+	empty := len(dst)
 	space := false
-	for i := 0; i < len(b) && sb.Len() < n; {
+	for i := 0; i < len(b) && len(dst) < n; {
 		if c := b[i]; c < utf8.RuneSelf {
 			// ASCII, the common case, without decoding.
 			i++
@@ -25,24 +37,24 @@ func normalizePrefix(b []byte, n int) string {
 				space = true
 				continue
 			}
-			if space && sb.Len() > 0 {
-				sb.WriteByte(' ')
+			if space && len(dst) > empty {
+				dst = append(dst, ' ')
 			}
 			space = false
-			sb.WriteByte(c)
+			dst = append(dst, c)
 			continue
 		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			if space && sb.Len() > 0 {
-				sb.WriteByte(' ')
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			if space && len(dst) > empty {
+				dst = append(dst, ' ')
 			}
 			space = false
-			sb.WriteByte(b[i])
+			dst = append(dst, b[i])
 			i++
 			continue
 		}
-		i += n
+		i += size
 		switch r {
 		case '\u00a0', '\u2009', '\u202f', '\u200b':
 			space = true
@@ -54,11 +66,14 @@ func normalizePrefix(b []byte, n int) string {
 		case '–', '—', '‒', '―', '−':
 			r = '-'
 		}
-		if space && sb.Len() > 0 {
-			sb.WriteByte(' ')
+		if space && len(dst) > empty {
+			dst = append(dst, ' ')
 		}
 		space = false
-		sb.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return sb.String()
+	return dst
 }
+
+// hasPrefix reports whether s begins with p, without converting p.
+func hasPrefix(s string, p []byte) bool { return len(s) >= len(p) && s[:len(p)] == string(p) }

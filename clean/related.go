@@ -195,7 +195,7 @@ func otherStories(d *Doc, i, end int, colon bool) bool {
 			ok++
 			continue
 		}
-		if countWords(t).words >= minWords && !commaDescriptor(t) && !bytes.ContainsAny(t, "£$€(") && !listDetail(t) {
+		if wordsOver(t, minWords-1) && !commaDescriptor(t) && !bytes.ContainsAny(t, "£$€(") && !listDetail(t) {
 			ok++
 		}
 	}

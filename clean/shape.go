@@ -56,6 +56,42 @@ func countWords(t []byte) wordStats {
 	return ws
 }
 
+// wordsOver reports whether t holds more than n words as countWords
+// counts them; it stops at word n+1 and reads no lexicon.
+func wordsOver(t []byte, n int) bool {
+	words := 0
+	for i := 0; i < len(t); {
+		if c := t[i]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) && !isDigit(c) {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRune(t[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		if words++; words > n {
+			return true
+		}
+		for i < len(t) {
+			c := t[i]
+			if c < utf8.RuneSelf {
+				if c == ' ' || c == '/' || c == '|' || '\t' <= c && c <= '\r' {
+					break
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRune(t[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += size
+		}
+	}
+	return false
+}
+
 // trimWordEnd cuts the punctuation that may end a word: commas, full
 // stops, quotes, brackets.
 func trimWordEnd(w []byte) []byte {
@@ -144,7 +180,7 @@ func tailRunsOn(tail []byte) bool {
 	if len(t) == 0 || isLink(t) || t[0] == '@' || t[0] == '#' {
 		return false
 	}
-	if linkArrowed(t) || endsInAddress(t) && countWords(t).words <= 10 {
+	if linkArrowed(t) || endsInAddress(t) && !wordsOver(t, 10) {
 		// "… How do you handle? »", "great articles here: http://…": a
 		// link to follow, whatever its words.
 		return false
@@ -170,12 +206,12 @@ func tailRunsOn(tail []byte) bool {
 		// A prompt goes on for a few words: "for the latest news", and
 		// its site may add notices after it ("Prices may change.").
 		first := t[:sentenceEnd(t, 0)]
-		return !continuers.HasBytes(t[:end]) || hasAuxiliary(first) || countWords(first).words > 14 || commaClause(first)
+		return !continuers.HasBytes(t[:end]) || hasAuxiliary(first) || wordsOver(first, 14) || commaClause(first)
 	}
 	if sep {
 		// A headline or a name after "Related:" or "Photo:"; a long
 		// sentence there is prose.
-		return readsAsSentence(t) && countWords(t).words >= 12
+		return readsAsSentence(t) && wordsOver(t, 11)
 	}
 	// "Share this article Facebook Twitter"; but "Follow us on Twitter
 	// Bob said." runs on.

@@ -2,6 +2,8 @@ package clean
 
 import (
 	"bytes"
+	"encoding/binary"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -236,11 +238,11 @@ func gluedPrompt(t []byte, off int) (Candidate, bool) {
 		if ctaVerbs.Prefix(tail) == 0 && socialPrompts.Prefix(tail) == 0 && !bytes.HasPrefix(tail, []byte("Follow ")) {
 			continue // every prompt opens with one of these
 		}
-		if countWords(tail).words > 40 {
+		if wordsOver(tail, 40) {
 			break
 		}
 		first := tail[:sentenceEnd(tail, 0)]
-		if countWords(first).words < 4 {
+		if !wordsOver(first, 3) {
 			continue // "Visit fraserinstitute.org." ends an about-us paragraph
 		}
 		if c, ok := socialPrompt(bytes.TrimRight(first, " "), off+s); ok && c.Kind != Shape || callToAction(first) || newsletterPromo(first) {
@@ -261,6 +263,10 @@ func gluedPrompt(t []byte, off int) (Candidate, bool) {
 // and returns -1 when it finds none there.
 func lastSentenceStart(t []byte, before, floor int) int {
 	for i := before - 1; i > 0 && i > floor; i-- {
+		if i >= 8 && !hasSentenceMark(binary.LittleEndian.Uint64(t[i-8:i])) {
+			i -= 7 // eight bytes before i at once, none a mark
+			continue
+		}
 		c := t[i-1]
 		if c != '.' && c != '!' && c != '?' || t[i] != ' ' {
 			continue
@@ -279,6 +285,13 @@ func lastSentenceStart(t []byte, before, floor int) int {
 	return -1
 }
 
+// hasSentenceMark reports whether any byte of x is ".", "!" or "?".
+func hasSentenceMark(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	hasZero := func(y uint64) bool { return (y-ones)&^y&highs != 0 }
+	return hasZero(x^(ones*'.')) || hasZero(x^(ones*'!')) || hasZero(x^(ones*'?'))
+}
+
 // newsletterPromo reports whether t asks the reader to sign up for a
 // newsletter: forty words at most, naming a newsletter or an inbox, with a
 // sentence that opens with a call to action ("Sign up for …", "Get top
@@ -288,7 +301,7 @@ func newsletterPromo(t []byte) bool {
 	if len(t) > 400 || !containsFold(t, "newsletter") && !containsFold(t, "inbox") {
 		return false
 	}
-	if countWords(t).words > 40 || hasAuxiliary(t) {
+	if wordsOver(t, 40) || hasAuxiliary(t) {
 		return false
 	}
 	for from := 0; from < len(t); {
@@ -306,28 +319,62 @@ func newsletterPromo(t []byte) bool {
 }
 
 // containsFold reports whether t holds word, lower-case ASCII, in any case.
+// It looks for word's rarest letter in both cases, each search resumed
+// where it stopped rather than run again from each candidate.
 func containsFold(t []byte, word string) bool {
-	for i := 0; i+len(word) <= len(t); i++ {
-		j := bytes.IndexByte(t[i:], word[0])
-		k := bytes.IndexByte(t[i:], word[0]-'a'+'A')
-		if j < 0 || k >= 0 && k < j {
-			j = k
-		}
-		if j < 0 {
-			return false
-		}
-		i += j
-		if i+len(word) <= len(t) && bytes.EqualFold(t[i:i+len(word)], []byte(word)) {
-			return true
+	k := 0
+	for i := range len(word) {
+		if byteRank[word[i]] > byteRank[word[k]] {
+			k = i
 		}
 	}
+	lower, upper := word[k], word[k]-'a'+'A'
+	nl, nu := -1, -1 // the next lower- and upper-case letter at or after from
+	for from := k; from < len(t); {
+		if nl < from {
+			nl = indexFrom(t, from, lower)
+		}
+		if nu < from {
+			nu = indexFrom(t, from, upper)
+		}
+		i := min(nl, nu)
+		if i == len(t) {
+			return false
+		}
+		if s := i - k; s+len(word) <= len(t) && bytes.EqualFold(t[s:s+len(word)], []byte(word)) {
+			return true
+		}
+		from = i + 1
+	}
 	return false
+}
+
+// indexFrom returns the index of the first c in t at or after from, or
+// len(t).
+func indexFrom(t []byte, from int, c byte) int {
+	if i := bytes.IndexByte(t[from:], c); i >= 0 {
+		return from + i
+	}
+	return len(t)
 }
 
 // clickHereEnd reports whether t is a short promo that ends in "Click
 // here": "More Critical Reads by Lisa Haven! Click Here!", "(To Donate
 // to Site.com Click Here)", "For more places to find X – Click Here Now".
 func clickHereEnd(t []byte) bool {
+	// The common case first, without trimming: what ends t once the
+	// brackets and marks the trims below may take are gone is no "click
+	// here" ("now").
+	k := len(t)
+	for k > 0 && strings.IndexByte("()[] !.:", t[k-1]) >= 0 {
+		k--
+	}
+	if e := t[:k]; len(e) > 4 && bytes.EqualFold(e[len(e)-4:], []byte(" now")) {
+		k -= 4
+	}
+	if k < len("click here") || !bytes.EqualFold(t[k-len("click here"):k], []byte("click here")) {
+		return false
+	}
 	t = bytes.TrimRight(bytes.Trim(t, "()[] "), "!.: ")
 	end := t
 	if len(end) > 4 && bytes.EqualFold(end[len(end)-4:], []byte(" now")) {
@@ -337,7 +384,7 @@ func clickHereEnd(t []byte) bool {
 	if len(end) < len(ch) || !bytes.EqualFold(end[len(end)-len(ch):], []byte(ch)) {
 		return false
 	}
-	return countWords(t).words <= 25 && !hasAuxiliary(t[:len(t)-min(len(t), 10)])
+	return !wordsOver(t, 25) && !hasAuxiliary(t[:len(t)-min(len(t), 10)])
 }
 
 // promoToAddress reports whether t is a short line without a full stop
@@ -345,7 +392,7 @@ func clickHereEnd(t []byte) bool {
 // address: "To read more from Dan, visit www.dan-lucas.com", "SEE MORE UK
 // COLUMN NEWS AT: UK COLUMN.ORG".
 func promoToAddress(t []byte) bool {
-	if bytes.HasSuffix(t, []byte(".")) || !endsInAddress(t) || countWords(t).words > 15 {
+	if bytes.HasSuffix(t, []byte(".")) || !endsInAddress(t) || wordsOver(t, 15) {
 		return false
 	}
 	lead := bytes.TrimPrefix(bytes.TrimPrefix(t, []byte("To ")), []byte("to "))

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strings"
@@ -135,19 +136,31 @@ func findCopy(d *Doc, p Para) (cp teaserCopy, marked, ok bool) {
 // does: a cheap test that spares normalising p whole, as most paragraphs
 // are no teaser.
 func headFollows(d *Doc, p Para) bool {
-	head := normalizePrefix(d.ParaText(p), teaserHead)
+	var hb, ub [teaserHead + utf8.UTFMax + 1]byte
+	head := appendNormalized(hb[:0], d.ParaText(p), teaserHead)
 	seen := 0
 	for i := p.Last + 1; i < len(d.Lines) && seen <= teaserLead; i++ {
-		if d.Lines[i].Blank {
+		l := d.Lines[i]
+		if l.Blank {
 			continue
 		}
-		u := normalizePrefix(d.Text(d.Lines[i]), teaserHead)
-		if strings.HasPrefix(head, u) || strings.HasPrefix(u, head) {
-			return true
+		if c, ok := normalizedFirst(d, l); !ok || len(head) == 0 || c == head[0] {
+			u := appendNormalized(ub[:0], d.Text(l), teaserHead)
+			if bytes.HasPrefix(head, u) || bytes.HasPrefix(u, head) {
+				return true
+			}
 		}
 		seen++
 	}
 	return false
+}
+
+// normalizedFirst returns the first byte of non-blank line l's normalised
+// text when its first byte tells it: printable ASCII stays as it is. Most
+// lines differ from a teaser there, and need no normalising.
+func normalizedFirst(d *Doc, l Line) (byte, bool) {
+	c := d.Src[l.trimStart]
+	return c, '!' <= c && c <= '~'
 }
 
 // paraStartingAt returns the index of the paragraph whose first line is
@@ -192,18 +205,27 @@ func isDigits(s string) bool {
 // lines before and inside the copy.
 func copiedAfter(d *Doc, from int, t string, marked bool) (teaserCopy, bool) {
 	pos, lead, gaps, start := 0, 0, 0, -1
+	var ub [teaserHead + utf8.UTFMax + 1]byte
 	for i := from; i < len(d.Lines); i++ {
 		l := d.Lines[i]
 		if l.Blank {
 			continue
 		}
 		rest := t[pos:]
-		// A short head rules out most lines before normalising more.
-		u := normalizePrefix(d.Text(l), min(teaserHead, len(rest)+1))
-		if strings.HasPrefix(rest, u) || strings.HasPrefix(u, rest) {
+		// A short head rules out most lines before normalising more: a
+		// line whose head is no prefix of rest, nor rest of it, is no
+		// part of the copy.
+		matched := false
+		if c, ok := normalizedFirst(d, l); !ok || len(rest) == 0 || c == rest[0] {
+			head := appendNormalized(ub[:0], d.Text(l), min(teaserHead, len(rest)+1))
+			matched = hasPrefix(rest, head) || len(head) >= len(rest) && string(head[:len(rest)]) == rest
+		}
+		u := ""
+		if matched {
 			u = normalizePrefix(d.Text(l), len(rest)+1)
 		}
 		switch {
+		case !matched:
 		case strings.HasPrefix(rest, u) && (len(u) == len(rest) || rest[len(u)] == ' '):
 			// The copy takes in this whole line.
 			if pos == 0 {

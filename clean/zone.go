@@ -14,6 +14,13 @@ type zone struct{ first, last int }
 // zone finds d's boilerplate zones. A document without body lines has
 // none: nothing in it is known to be chrome.
 func (d *Doc) zone() zone {
+	if !d.zoneKnown {
+		d.zoneOf, d.zoneKnown = findZone(d), true
+	}
+	return d.zoneOf
+}
+
+func findZone(d *Doc) zone {
 	for _, n := range []int{bodyLen, shortBodyLen} {
 		z := zone{-1, -1}
 		for i, l := range d.Lines {

@@ -79,6 +79,25 @@ type Set struct {
 	// firstBytes holds the first bytes of the entries, in both cases: a
 	// text that starts otherwise needs no lookup at all.
 	firstBytes [256]bool
+	// pairs marks the first two bytes of every entry in firsts (with any
+	// second byte for a one-byte word): most words of a text start
+	// otherwise, which a bit tells before the word is lower-cased and
+	// looked up. Nil in sets built by hand.
+	pairs *[1 << 16 / 64]uint64
+	// triples marks a hash of the first three bytes of the entries in
+	// firsts, and those of a two-byte word with the punctuation that may
+	// follow it; anyThird marks the first bytes of one-byte words, after
+	// which any two bytes may follow. Nil in sets built by hand.
+	triples  *[1 << tripleBits / 64]uint64
+	anyThird [256]bool
+	// prefixes holds the first words of the entries of several words,
+	// "comments" and "comments are" for "comments are closed": a phrase
+	// not among them goes on to no entry. Nil in sets built by hand.
+	prefixes map[string]bool
+	// keys holds, for every entry, first word and prefix, which of these
+	// it is: Prefix asks one map per word rather than three. Nil in sets
+	// built by hand.
+	keys map[string]uint8
 	// maxWords is the most words any entry has.
 	maxWords int
 }
@@ -90,6 +109,11 @@ var (
 	// firstMasks maps every entry's first word, lower-cased, to the bits
 	// of the sets that have an entry starting with it.
 	firstMasks = map[string]uint64{}
+	// anyPairs, anyTriples and anyThird are every set's pairs, triples and
+	// anyThird: a word outside them is no set's first.
+	anyPairs   = new([1 << 16 / 64]uint64)
+	anyTriples = new([1 << tripleBits / 64]uint64)
+	anyThird   [256]bool
 )
 
 // Get returns the set of section name across all languages. It panics on a
@@ -104,10 +128,90 @@ func Get(name string) *Set {
 	}
 	s := sets[name]
 	if s == nil {
-		s = &Set{name: name, entries: map[string]bool{}, firsts: map[string]bool{}}
+		s = &Set{name: name, entries: map[string]bool{}, firsts: map[string]bool{}, prefixes: map[string]bool{}}
 		sets[name] = s
 	}
 	return s
+}
+
+// Union returns a set of the entries of sets, for asking whether a phrase
+// is in any of them with one lookup. It has no bit in FirstMask's answers.
+func Union(sets ...*Set) *Set {
+	u := &Set{name: "union", entries: map[string]bool{}, firsts: map[string]bool{}, prefixes: map[string]bool{},
+		pairs: new([1 << 16 / 64]uint64)}
+	for _, s := range sets {
+		for e := range s.entries {
+			u.entries[e] = true
+		}
+		u.maxWords = max(u.maxWords, s.maxWords)
+		// A set without filters (built by hand) leaves the union without.
+		if u.firsts != nil && s.firsts != nil {
+			for f := range s.firsts {
+				u.firsts[f] = true
+			}
+			for c, ok := range s.firstBytes {
+				u.firstBytes[c] = u.firstBytes[c] || ok
+			}
+		} else {
+			u.firsts = nil
+		}
+		if u.prefixes != nil && s.prefixes != nil {
+			for p := range s.prefixes {
+				u.prefixes[p] = true
+			}
+		} else {
+			u.prefixes = nil
+		}
+		if u.pairs != nil && s.pairs != nil {
+			for i, w := range s.pairs {
+				u.pairs[i] |= w
+			}
+		} else {
+			u.pairs = nil
+		}
+	}
+	if u.pairs != nil && u.firsts != nil {
+		u.markTriples()
+	}
+	u.index()
+	return u
+}
+
+// What a phrase is to a set, in keys.
+const (
+	isEntry  = 1 << iota
+	isFirst  // the first word of an entry, or that word without its end's punctuation
+	isPrefix // the first words of an entry of more words
+)
+
+// index builds s.keys from its maps, when it has them all.
+func (s *Set) index() {
+	if s.firsts == nil || s.prefixes == nil {
+		return
+	}
+	s.keys = make(map[string]uint8, len(s.entries)+len(s.firsts)+len(s.prefixes))
+	for e := range s.entries {
+		s.keys[e] |= isEntry
+	}
+	for f := range s.firsts {
+		s.keys[f] |= isFirst
+	}
+	for p := range s.prefixes {
+		s.keys[p] |= isPrefix
+	}
+}
+
+// flags returns what key is to s (isEntry, isFirst, isPrefix). A set built
+// by hand has no filters: any word may start or continue an entry.
+func (s *Set) flags(key []byte) uint8 {
+	if s.keys != nil {
+		return s.keys[string(key)]
+	}
+	v := uint8(isFirst | isPrefix)
+	if s.entries[string(key)] {
+		v |= isEntry
+	}
+	return v
 }
 
 // Bit is the set's bit in FirstMask's answers.
@@ -130,8 +234,19 @@ func FirstMask(t []byte) uint64 {
 	if j == i || j-i > 40 {
 		return 0
 	}
+	if j-i >= 2 && t[i] < utf8.RuneSelf && t[i+1] < utf8.RuneSelf {
+		a, b := lowerASCII(t[i]), lowerASCII(t[i+1])
+		if k := uint(a)<<8 | uint(b); anyPairs[k/64]&(1<<(k%64)) == 0 {
+			return 0
+		}
+		if j-i >= 3 && t[i+2] < utf8.RuneSelf && !anyThird[a] {
+			if k := tripleHash(a, b, lowerASCII(t[i+2])); anyTriples[k/64]&(1<<(k%64)) == 0 {
+				return 0
+			}
+		}
+	}
 	var buf [64]byte
-	key := appendLower(buf[:0], t[i:j])
+	key := AppendLower(buf[:0], t[i:j])
 	m := firstMasks[string(key)]
 	if k := trimPunct(key); len(k) < len(key) {
 		m |= firstMasks[string(k)]
@@ -151,13 +266,33 @@ func load() {
 		for i, n := range names {
 			s := sets[n]
 			if s == nil {
-				s = &Set{name: n, entries: map[string]bool{}, firsts: map[string]bool{}}
+				s = &Set{name: n, entries: map[string]bool{}, firsts: map[string]bool{}, prefixes: map[string]bool{}}
 				sets[n] = s
 			}
 			s.bit = 1 << i
+			s.pairs = new([1 << 16 / 64]uint64)
 			for f := range s.firsts {
 				firstMasks[f] |= s.bit
+				switch {
+				case len(f) >= 2:
+					s.markPair(f[0], f[1])
+				case len(f) == 1:
+					for c := range 256 {
+						s.markPair(f[0], byte(c))
+					}
+				}
 			}
+			for k, w := range s.pairs {
+				anyPairs[k] |= w
+			}
+			s.markTriples()
+			for k, w := range s.triples {
+				anyTriples[k] |= w
+			}
+			for c, ok := range s.anyThird {
+				anyThird[c] = anyThird[c] || ok
+			}
+			s.index()
 		}
 	}()
 	names, err := fs.Glob(files, "*.txt")
@@ -175,12 +310,17 @@ func load() {
 		for sec, entries := range secs {
 			s := sets[sec]
 			if s == nil {
-				s = &Set{name: sec, entries: map[string]bool{}, firsts: map[string]bool{}}
+				s = &Set{name: sec, entries: map[string]bool{}, firsts: map[string]bool{}, prefixes: map[string]bool{}}
 				sets[sec] = s
 			}
 			for _, e := range entries {
 				s.entries[e] = true
 				s.maxWords = max(s.maxWords, strings.Count(e, " ")+1)
+				for i := range len(e) {
+					if e[i] == ' ' {
+						s.prefixes[e[:i]] = true
+					}
+				}
 				first, _, _ := strings.Cut(e, " ")
 				s.firsts[first] = true
 				r, _ := utf8.DecodeRuneInString(e)
@@ -247,26 +387,34 @@ func Parse(name string, data []byte) (map[string][]string, error) {
 
 // Has reports whether phrase, compared without regard to case, is an entry.
 func (s *Set) Has(phrase string) bool {
+	var buf [64]byte
+	if len(phrase) <= len(buf) && isASCIIString(phrase) {
+		// Entries are lower case: lower-case ASCII on the stack.
+		b := buf[:len(phrase)]
+		for i := range len(phrase) {
+			b[i] = lowerASCII(phrase[i])
+		}
+		return s.entries[string(b)]
+	}
 	if s.entries[phrase] {
 		return true
 	}
 	return s.entries[lower(phrase)]
 }
 
+func isASCIIString(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // HasBytes is Has for bytes.
 func (s *Set) HasBytes(phrase []byte) bool {
-	var buf [64]byte
-	if len(phrase) <= len(buf) && isASCII(phrase) {
-		b := buf[:len(phrase)]
-		for i, c := range phrase {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[i] = c
-		}
-		return s.entries[string(b)]
-	}
-	return s.entries[strings.ToLower(string(phrase))]
+	var buf [64]byte // lower-cased on the stack when it fits
+	return s.entries[string(AppendLower(buf[:0], phrase))]
 }
 
 // Prefix returns the length in bytes of the longest entry that t starts
@@ -276,7 +424,7 @@ func (s *Set) HasBytes(phrase []byte) bool {
 // "Advertisement:" and "AP Photo/Name" match "advertisement" and "ap
 // photo". The match is compared without regard to case.
 func (s *Set) Prefix(t []byte) int {
-	if len(s.entries) == 0 || len(t) == 0 || s.firsts != nil && !s.firstBytes[t[0]] {
+	if len(s.entries) == 0 || !s.mayStart(t) {
 		return 0
 	}
 	best := 0
@@ -295,19 +443,23 @@ func (s *Set) Prefix(t []byte) int {
 		if words > 0 {
 			key = append(key, ' ')
 		}
-		key = appendLower(key, t[i:j])
-		if words == 0 && s.firsts != nil && !s.firsts[string(key)] && !s.firsts[string(trimPunct(key))] {
+		key = AppendLower(key, t[i:j])
+		v := s.flags(key)
+		if words == 0 && v&isFirst == 0 && s.flags(trimPunct(key))&isFirst == 0 {
 			return 0
 		}
 		words++
-		if s.entries[string(key)] {
+		if v&isEntry != 0 {
 			best = j
-		} else if k := trimPunct(key); len(k) < len(key) && s.entries[string(k)] {
+		} else if k := trimPunct(key); len(k) < len(key) && s.flags(k)&isEntry != 0 {
 			// "Advertisement." ends in punctuation the entry lacks.
 			best = j - (len(key) - len(k))
 		}
 		if j < len(t) && t[j] != ' ' && t[j] != '\t' {
 			break // a joining mark ends the label
+		}
+		if words < s.maxWords && v&isPrefix == 0 {
+			break // no entry goes on from these words
 		}
 		for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
 			j++
@@ -315,6 +467,70 @@ func (s *Set) Prefix(t []byte) int {
 		i = j
 	}
 	return best
+}
+
+func (s *Set) markPair(a, b byte) {
+	k := uint(a)<<8 | uint(b)
+	s.pairs[k/64] |= 1 << (k % 64)
+}
+
+const tripleBits = 12
+
+func tripleHash(a, b, c byte) uint {
+	return uint((uint32(a)<<16|uint32(b)<<8|uint32(c))*0x9e3779b1) >> (32 - tripleBits)
+}
+
+// markTriples fills s.triples and s.anyThird from s.firsts. A word of three
+// bytes or more matches a first word f, or f after trimPunct, only if its
+// first three bytes are f's, or f is shorter and punctuation follows it.
+func (s *Set) markTriples() {
+	s.triples = new([1 << tripleBits / 64]uint64)
+	mark := func(a, b, c byte) {
+		k := tripleHash(a, b, c)
+		s.triples[k/64] |= 1 << (k % 64)
+	}
+	for f := range s.firsts {
+		switch {
+		case len(f) >= 3:
+			mark(f[0], f[1], f[2])
+		case len(f) == 2:
+			for c := range utf8.RuneSelf {
+				if unicode.IsPunct(rune(c)) {
+					mark(f[0], f[1], byte(c))
+				}
+			}
+		case len(f) == 1:
+			s.anyThird[f[0]] = true
+		}
+	}
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
+}
+
+// mayStart reports whether t's first bytes may start an entry: when not,
+// t starts with none.
+func (s *Set) mayStart(t []byte) bool {
+	if len(t) == 0 || s.firsts != nil && !s.firstBytes[t[0]] {
+		return false
+	}
+	if s.pairs == nil || len(t) < 2 || t[0] >= utf8.RuneSelf || t[1] >= utf8.RuneSelf || endsWord(t[1]) {
+		return true
+	}
+	// The first word's first bytes, lower-cased, start the key.
+	a, b := lowerASCII(t[0]), lowerASCII(t[1])
+	if k := uint(a)<<8 | uint(b); s.pairs[k/64]&(1<<(k%64)) == 0 {
+		return false
+	}
+	if s.triples == nil || len(t) < 3 || t[2] >= utf8.RuneSelf || endsWord(t[2]) || s.anyThird[a] {
+		return true
+	}
+	k := tripleHash(a, b, lowerASCII(t[2]))
+	return s.triples[k/64]&(1<<(k%64)) != 0
 }
 
 func endsWord(c byte) bool {
@@ -346,26 +562,35 @@ func trimPunct(b []byte) []byte {
 	return b
 }
 
-func appendLower(dst, w []byte) []byte {
-	if isASCII(w) {
-		for _, c := range w {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
+// AppendLower appends bytes.ToLower(w) to dst, without allocating when dst
+// has room: rune by rune as bytes.ToLower maps them, invalid bytes
+// becoming U+FFFD.
+func AppendLower(dst, w []byte) []byte {
+	dst = slices.Grow(dst, len(w))
+	// ASCII, the common case, by index; the rest rune by rune.
+	n := len(dst)
+	dst = dst[:n+len(w)]
+	for i, c := range w {
+		if c >= utf8.RuneSelf {
+			return appendLowerRunes(dst[:n+i], w[i:])
 		}
-		return dst
+		dst[n+i] = lowerASCII(c)
 	}
-	return append(dst, bytes.ToLower(w)...)
+	return dst
 }
 
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
+func appendLowerRunes(dst, w []byte) []byte {
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			dst = append(dst, lowerASCII(c))
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRune(w[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
 	}
-	return true
+	return dst
 }
 
 func lower(s string) string {
@@ -386,9 +611,12 @@ func (s *Set) Index(t []byte) (start, end int) {
 		return -1, -1
 	}
 	for i := 0; i < len(t); {
-		if n := s.Prefix(t[i:]); n > 0 {
-			if after := i + n; after == len(t) || !isWordByte(t[after]) {
-				return i, after
+		// Most words fail mayStart and skip the setup of Prefix.
+		if s.mayStart(t[i:]) {
+			if n := s.Prefix(t[i:]); n > 0 {
+				if after := i + n; after == len(t) || !isWordByte(t[after]) {
+					return i, after
+				}
 			}
 		}
 		// The next word starts after a space or punctuation.

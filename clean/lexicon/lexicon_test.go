@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -103,4 +104,91 @@ func TestFirstMask(t *testing.T) {
 	if FirstMask([]byte("Voters went"))&rm.Bit() != 0 {
 		t.Error("\"Voters\" starts readmore")
 	}
+}
+
+func TestUnion(t *testing.T) {
+	months, weekdays := Get("months"), Get("weekdays")
+	u := Union(months, weekdays)
+	for _, w := range []string{"January", "jan", "MONDAY", "Mon", "Lundi", "today", "", "2019", "Januaryx"} {
+		if got, want := u.Has(w), months.Has(w) || weekdays.Has(w); got != want {
+			t.Errorf("Union.Has(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := u.Prefix([]byte(w+" 12")), max(months.Prefix([]byte(w+" 12")), weekdays.Prefix([]byte(w+" 12"))); got != want {
+			t.Errorf("Union.Prefix(%q) = %v, want %v", w+" 12", got, want)
+		}
+	}
+	hand := &Set{entries: map[string]bool{"x y": true}, maxWords: 2}
+	if u := Union(months, hand); u.Prefix([]byte("X y z")) != 3 || !u.Has("jan") {
+		t.Error("Union with a set built by hand lost its entries")
+	}
+}
+
+// FuzzFilters checks that the filters Prefix and Index read before any
+// lookup (first words, pairs, prefixes) change no answer. The first byte
+// is the exception: a text starting with "İ" or the Kelvin sign, which
+// lower-case to ASCII, matches no entry, and the set to compare with keeps
+// that test.
+func FuzzFilters(f *testing.F) {
+	for _, s := range []string{"Comments are closed.", "ADVERTISEMENT:", "by the way, all rights reserved", "Image caption The", "Follow us on Twitter | Facebook", "x", "İ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		// FirstMask's answer from the masks alone.
+		got := FirstMask([]byte(text))
+		b := []byte(strings.TrimLeft(text, "([ \t"))
+		j := 0
+		for j < len(b) && !endsWord(b[j]) {
+			j++
+		}
+		var want uint64
+		if j > 0 && j <= 40 {
+			key := AppendLower(nil, b[:j])
+			want = firstMasks[string(key)] | firstMasks[string(trimPunct(key))]
+		}
+		if got != want {
+			t.Fatalf("FirstMask(%q) = %x, want %x", text, got, want)
+		}
+		for name := range Sections {
+			s := Get(name)
+			bare := &Set{entries: s.entries, maxWords: s.maxWords, firsts: s.firsts, firstBytes: s.firstBytes}
+			if got, want := s.Prefix([]byte(text)), bare.Prefix([]byte(text)); got != want {
+				t.Fatalf("[%s].Prefix(%q) = %d, want %d", name, text, got, want)
+			}
+			gs, ge := s.Index([]byte(text))
+			ws, we := bare.Index([]byte(text))
+			if gs != ws || ge != we {
+				t.Fatalf("[%s].Index(%q) = %d, %d, want %d, %d", name, text, gs, ge, ws, we)
+			}
+		}
+	})
+}
+
+func FuzzAppendLower(f *testing.F) {
+	for _, s := range []string{"", "ABC def", "Ünïcödé ÉTÉ", "\xff\xfeA", "\u212a\u0130\u023a", "Ⱥ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := AppendLower([]byte("x"), []byte(s)), append([]byte("x"), bytes.ToLower([]byte(s))...); !bytes.Equal(got, want) {
+			t.Fatalf("AppendLower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzHasBytes checks HasBytes, which lower-cases as bytes.ToLower does,
+// against a lookup of the phrase as strings.ToLower has it.
+func FuzzHasBytes(f *testing.F) {
+	for _, s := range []string{"Advertisement", "ANZEIGE", "Publicité", "РЕКЛАМА", "\xffad", "\u212aarte"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, phrase string) {
+		for _, name := range []string{"ads", "agencies", "networks", "media"} {
+			s := Get(name)
+			if got, want := s.HasBytes([]byte(phrase)), s.entries[strings.ToLower(phrase)]; got != want {
+				t.Fatalf("[%s].HasBytes(%q) = %v, want %v", name, phrase, got, want)
+			}
+			if got, want := string(AppendLower(nil, []byte(phrase))), strings.ToLower(phrase); got != want {
+				t.Fatalf("AppendLower(%q) = %q, strings.ToLower has %q", phrase, got, want)
+			}
+		}
+	})
 }
