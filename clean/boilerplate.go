@@ -144,5 +144,3 @@ func spoken(t []byte) bool {
 	r, _ := utf8.DecodeLastRune(bytes.TrimRight(t, " "))
 	return r == ':' || r == '—' || r == '–' || r == '-'
 }
-
-var ratioNum, ratioDen = 1, 0

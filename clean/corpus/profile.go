@@ -49,17 +49,18 @@ func (k *Known) Write(w io.Writer) error {
 		}
 		return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.text, b.text))
 	})
+	// A bufio.Writer's first error sticks: Flush returns it.
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s\n# documents\t%d\n# distinct\t%d\n# min\t%d\n", profileHeader, k.Documents, k.Distinct, k.Min)
+	_, _ = fmt.Fprintf(bw, "%s\n# documents\t%d\n# distinct\t%d\n# min\t%d\n", profileHeader, k.Documents, k.Distinct, k.Min)
 	if k.Lossy {
-		fmt.Fprintf(bw, "# lossy\ttrue\n")
+		_, _ = fmt.Fprintf(bw, "# lossy\ttrue\n")
 	}
 	for _, r := range rows {
 		kind := "line"
 		if r.pair {
 			kind = "pair"
 		}
-		fmt.Fprintf(bw, "%s\t%d\t%s\n", kind, r.n, r.text)
+		_, _ = fmt.Fprintf(bw, "%s\t%d\t%s\n", kind, r.n, r.text)
 	}
 	return bw.Flush()
 }

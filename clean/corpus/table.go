@@ -97,14 +97,6 @@ func (t *table) prune() {
 	}
 }
 
-func (t *table) get(key uint64) uint32 {
-	i := t.slot(key)
-	if t.keys[i] == 0 {
-		return 0
-	}
-	return t.counts[i]
-}
-
 func (t *table) each(fn func(key uint64, n uint32)) {
 	for i, k := range t.keys {
 		if k != 0 {

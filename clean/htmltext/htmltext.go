@@ -45,13 +45,15 @@ func LooksLikeHTML(src []byte) bool {
 	if c := src[n]; c != '>' && c != '/' && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
 		return false
 	}
-	a := atom.Lookup(bytes.ToLower(src[1:n]))
-	if !(a == atom.A || a == atom.Span || a == atom.Meta || a == atom.Link ||
+	switch a := atom.Lookup(bytes.ToLower(src[1:n])); {
+	case a == atom.Html || a == atom.Head || a == atom.Body:
+		return true
+	case a == atom.A || a == atom.Span || a == atom.Meta || a == atom.Link ||
 		a == atom.Img || a == atom.Script || a == atom.Style || a == atom.Title ||
-		isBlock(a) && a != atom.Br) {
-		return false
+		isBlock(a) && a != atom.Br:
+		return moreMarkup(src[n:])
 	}
-	return a == atom.Html || a == atom.Head || a == atom.Body || moreMarkup(src[n:])
+	return false
 }
 
 // moreMarkup reports whether another tag follows the first one before the
