@@ -143,12 +143,21 @@ func (p *processor) learn(ctx context.Context, args []string, report func(name s
 		if err != nil {
 			return nil, cleanup, err
 		}
-		if f == formatJSONL {
+		switch {
+		case f != formatJSONL:
+		case report != nil:
+			p.stdinStream = true // decruft learn reads it once, as it comes
+		default:
 			path, err := p.spoolStdin(ctx)
 			if path != "" {
 				spools = append(spools, path)
 			}
-			if err != nil {
+			var nt noTemp
+			switch {
+			case errors.As(err, &nt):
+				// Nothing is read yet: clean the stream without.
+				p.notice = nt.Error() + "; cleaned without learning its boilerplate"
+			case err != nil:
 				return nil, cleanup, err
 			}
 		}
@@ -230,6 +239,11 @@ func (p *processor) units(ctx context.Context, args []string, strict bool, out c
 			continue
 		case src.skipped != "":
 			continue
+		case src.path == "" && p.stdinStream:
+			if err := p.sendRecords(ctx, src.name, p.stdin, send); err != nil && !send(unit{name: src.name, err: err}) {
+				return
+			}
+			continue
 		case src.path == "":
 			if p.stdinSpool == "" {
 				continue // one text: nothing recurs in it
@@ -283,19 +297,25 @@ func (p *processor) sendDocs(ctx context.Context, src source, strict bool, send 
 		return err
 	}
 	defer done()
+	return p.sendRecords(ctx, src.name, r, send)
+}
+
+// sendRecords sends the texts of a JSONL stream's records. Its error is
+// the stream's, or its first bad record's.
+func (p *processor) sendRecords(ctx context.Context, name string, r io.Reader, send func(unit) bool) error {
 	// Records go in batches: a hand-off per record would cost more than
 	// digesting it.
 	var batch [][]byte
 	size := 0
 	flush := func() {
 		if len(batch) > 0 {
-			send(unit{name: src.name, texts: batch})
+			send(unit{name: name, texts: batch})
 		}
 		batch, size = nil, 0
 	}
 	bad := 0
 	var firstBad error
-	err = jsonl.Texts(ctx, r, p.o.field, func(text []byte) {
+	err := jsonl.Texts(ctx, r, p.o.field, func(text []byte) {
 		batch = append(batch, bytes.Clone(text))
 		if size += len(text); size >= 64<<10 || len(batch) == 64 {
 			flush()
@@ -392,7 +412,7 @@ func (p *processor) spool(ctx context.Context, name string) (string, error) {
 func spoolTo(ctx context.Context, r io.Reader, name, pattern string) (string, error) {
 	tmp, err := os.CreateTemp("", pattern)
 	if err != nil {
-		return "", fmt.Errorf("%s: copying it to read it twice: %w", name, err)
+		return "", noTemp{fmt.Errorf("%s: no temp file to copy it to, to read it twice: %w", name, err)}
 	}
 	_, err = io.Copy(tmp, r)
 	if cerr := tmp.Close(); err == nil {
@@ -406,6 +426,12 @@ func spoolTo(ctx context.Context, r io.Reader, name, pattern string) (string, er
 	}
 	return tmp.Name(), nil
 }
+
+// noTemp is the error of a copy that could not start: nothing is read.
+type noTemp struct{ err error }
+
+func (e noTemp) Error() string { return e.err.Error() }
+func (e noTemp) Unwrap() error { return e.err }
 
 // readProfile reads --profile's file; errors name it.
 func readProfile(path string) (*corpus.Known, error) {

@@ -65,8 +65,10 @@ type processor struct {
 	corpus, learned *corpus.Known
 	// Inputs that can be read only once are read from copies: stdinSpool
 	// for a JSONL stream on standard input, spools for named pipes.
-	stdinSpool string
-	spools     map[string]string
+	stdinSpool  string
+	stdinStream bool // decruft learn reads a stream on standard input as it comes
+	spools      map[string]string
+	notice      string // for standard error: why the corpus pass passed an input by
 }
 
 func (p *processor) process(ctx context.Context, src source) outcome {

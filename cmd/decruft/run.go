@@ -48,6 +48,9 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 	if err != nil {
 		return err
 	}
+	if p.notice != "" && !o.quiet {
+		warn(stderr, "decruft: %s", p.notice)
+	}
 	batch := false
 	for _, a := range args {
 		if fi, err := os.Stat(a); err == nil && fi.IsDir() {
