@@ -107,9 +107,15 @@ func CleanWith(src []byte, rules []*Rule, o Options) *Result {
 }
 
 func find(d *Doc, rules []*Rule) []ruleCandidate {
-	var cs []ruleCandidate
-	for _, r := range rules {
-		for _, c := range d.run(r) {
+	found := make([][]Candidate, len(rules))
+	n := 0
+	for i, r := range rules {
+		found[i] = d.run(r)
+		n += len(found[i])
+	}
+	cs := make([]ruleCandidate, 0, n)
+	for i, r := range rules {
+		for _, c := range found[i] {
 			cs = append(cs, ruleCandidate{r.Name, c})
 		}
 	}

@@ -45,9 +45,9 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 	}
 	slices.SortStableFunc(cands, func(a, b ruleCandidate) int { return cmp.Compare(a.Start, b.Start) })
 	z := bodyZone(d, cands)
-	removed := make(map[int]bool) // lines whose content goes whole
-	listed := make(map[int]bool)  // lines of a list the text introduces
-	var ok []Removal
+	removed := make([]bool, len(d.Lines)) // lines whose content goes whole
+	listed := make([]bool, len(d.Lines))  // lines of a list the text introduces
+	ok := make([]Removal, 0, len(cands))
 	var vetoed []Veto
 	var prose *proseWords
 	for _, c := range cands {
@@ -86,7 +86,7 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 const reasonIntroduced = "the text above introduces it"
 
 // judge returns why candidate c must stay, or "" if it may go.
-func judge(d *Doc, z zone, c ruleCandidate, removed, listed map[int]bool) string {
+func judge(d *Doc, z zone, c ruleCandidate, removed, listed []bool) string {
 	if c.Tail.End > c.Tail.Start && tailRunsOn(d.Src[c.Tail.Start:c.Tail.End]) {
 		return fmt.Sprintf("the text after its label runs on as a sentence: %q", clip(d.Src[c.Tail.Start:c.Tail.End]))
 	}
@@ -150,7 +150,7 @@ func bodyZone(d *Doc, cands []ruleCandidate) zone {
 
 // markList marks the lines after line i that continue a list the text
 // introduced: short lines, with no blank line between them.
-func markList(d *Doc, i int, listed map[int]bool) {
+func markList(d *Doc, i int, listed []bool) {
 	for j := i + 1; j < len(d.Lines); j++ {
 		l := d.Lines[j]
 		if l.Blank || l.Width() > 100 {
@@ -232,7 +232,7 @@ func spokenOf(d *Doc, c ruleCandidate, prose **proseWords) bool {
 // introducer returns the kept line of prose that introduces line i, or
 // -1: the line just above it, or the line above a run of short lines
 // (a list, no blank line between) that ends just above it.
-func introducer(d *Doc, i int, removed map[int]bool) int {
+func introducer(d *Doc, i int, removed []bool) int {
 	// A list of more items than this is no list the guard reads.
 	const maxItems = 64
 	for j := i - 1; j >= 0 && j >= i-maxItems; j-- {
