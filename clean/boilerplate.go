@@ -33,8 +33,8 @@ Removes the block of lines that a document starts or ends with when a
 corpus pass (a folder, a JSONL stream, or a --profile learned from one)
 found those lines in at least a threshold of distinct documents (3 by
 default), together: each beside the next in at least 4 in 5 of the
-documents that hold it. A site's header, subscribe promo, comment policy
-or author box recurs like that on every page; an article's lines recur
+documents that hold it. A site's masthead, menu, subscribe button or
+copyright line recurs like that on every page; an article's lines recur
 only in copies of it, and copies of one article (the same page scraped
 twice, syndicated text) count once. Recurring lines in the middle of a
 document stay (a subhead, a recipe's ingredients), and so does a line
