@@ -255,7 +255,9 @@ type parsedHunk struct {
 	lines    []diffLine
 }
 
-var hunkHeader = regexp.MustCompile(`^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(?: (.*))?$`)
+// hunkHeader matches a hunk's header: its ranges, the rules, and what a
+// corpus said of their lines, in parentheses.
+var hunkHeader = regexp.MustCompile(`^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(?: ([^ ]*))?(?: \(.*\))?$`)
 
 // parseDiff reads a unified diff of one file as patch(1) would.
 func parseDiff(diff []byte) ([]parsedHunk, error) {
