@@ -134,6 +134,22 @@ func (f *fingerprints) seenBefore(sig []uint32) bool {
 	return seen
 }
 
+// has reports whether any of sig's bands was added before, without adding.
+func (f *fingerprints) has(sig []uint32) bool {
+	mask := uint32(len(f.slots) - 1)
+	for _, b := range sig {
+		if b == 0 {
+			b = 1
+		}
+		for i := b & mask; f.slots[i] != 0; i = (i + 1) & mask {
+			if f.slots[i] == b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // insert adds b and reports whether it was new.
 func (f *fingerprints) insert(b uint32) bool {
 	if f.n >= f.max {

@@ -95,15 +95,27 @@ func NewCounter(o Options) *Counter {
 // state, so documents can be digested in parallel and added in order.
 type Digest struct {
 	bands   []uint32
-	lines   []lineKey // text points into the document
+	doc     []byte
+	lines   []lineKey // text points into doc; keyed says they are made
+	keyed   bool
 	shingle shingler
 }
 
-// Reset digests doc, reusing d's memory. d refers to doc until the next
-// Reset: doc must not change before d is added.
+// Reset digests doc's fingerprints, reusing d's memory, and leaves its
+// lines' keys to Keys or AddDigest. d refers to doc until the next Reset:
+// doc must not change before d is added.
 func (d *Digest) Reset(doc []byte) {
 	d.bands = d.shingle.signature(doc)
-	d.lines = splitLines(d.lines[:0], doc)
+	d.doc, d.lines, d.keyed = doc, d.lines[:0], false
+}
+
+// Keys makes the keys of the document's lines, which AddDigest needs
+// unless the document is a copy: a worker that makes them spares the one
+// goroutine that adds digests in order.
+func (d *Digest) Keys() {
+	if !d.keyed {
+		d.lines, d.keyed = splitLines(d.lines[:0], d.doc), true
+	}
 }
 
 // Add counts one document's lines, unless it is a copy of one added
@@ -113,6 +125,12 @@ func (c *Counter) Add(doc []byte) bool {
 	return c.AddDigest(&c.digest)
 }
 
+// Copied reports whether a document added before shares a band with d, as
+// AddDigest would find it a copy, without adding d. A worker that finds so
+// need not make d's keys. It reads what AddDigest writes: callers that
+// digest in parallel serialise the two (a sync.RWMutex, say).
+func (c *Counter) Copied(d *Digest) bool { return c.copies.has(d.bands) }
+
 // AddDigest is Add for a document digested already.
 func (c *Counter) AddDigest(d *Digest) bool {
 	c.docs++
@@ -120,6 +138,7 @@ func (c *Counter) AddDigest(d *Digest) bool {
 		c.copyOf++
 		return false
 	}
+	d.Keys()
 	clear(c.seen)
 	for i, l := range d.lines {
 		c.count(l.key, false, l.text, nil)

@@ -171,17 +171,27 @@ func (p *processor) learn(ctx context.Context, args []string, report func(name s
 		p.units(ctx, args, report != nil, units, func(path string) { spools = append(spools, path) })
 	}()
 	var spoolErr error
-	sequence(ctx, max(1, p.o.jobs), units, func(u unit) unit { return p.digest(ctx, u) }, func(u unit) {
+	// Workers skip the line keys of what looks like a copy already; the
+	// lock lets them look while documents are added.
+	var mu sync.RWMutex
+	copied := func(d *corpus.Digest) bool {
+		mu.RLock()
+		defer mu.RUnlock()
+		return c.Copied(d)
+	}
+	sequence(ctx, max(1, p.o.jobs), units, func(u unit) unit { return p.digest(ctx, u, copied) }, func(u unit) {
 		switch {
 		case u.spoolErr != nil:
 			spoolErr = cmp.Or(spoolErr, u.spoolErr)
 		case u.err != nil && report != nil:
 			report(u.name, u.err)
 		default:
+			mu.Lock()
 			for _, d := range u.digests {
 				c.AddDigest(d)
 				digests.Put(d)
 			}
+			mu.Unlock()
 		}
 	})
 	<-unitsDone // it may still be copying a pipe when ctx ends
@@ -338,7 +348,7 @@ func (p *processor) sendRecords(ctx context.Context, name string, r io.Reader, s
 // digest reads a unit's documents, as the rules will read them, and
 // digests them: a file's text or HTML page's article, or records' texts or
 // pages.
-func (p *processor) digest(ctx context.Context, u unit) unit {
+func (p *processor) digest(ctx context.Context, u unit, copied func(*corpus.Digest) bool) unit {
 	texts := u.texts
 	if u.src != nil {
 		in, err := p.load(ctx, *u.src, formatByName(p.o.format, u.src.path))
@@ -362,6 +372,9 @@ func (p *processor) digest(ctx context.Context, u unit) unit {
 		}
 		d := digests.Get().(*corpus.Digest)
 		d.Reset(text)
+		if !copied(d) {
+			d.Keys()
+		}
 		out.digests = append(out.digests, d)
 	}
 	return out
