@@ -85,7 +85,7 @@ func findCredits(d *Doc) []Candidate {
 				continue
 			}
 		}
-		if len(t) <= maxCreditCaption && mayEndInCredit(t) && captionWithCredit(t) {
+		if len(t) <= maxCreditCaption && mayEndInCredit(t) && captionWithCredit(t) && creditLabelCount(t) < 2 {
 			if gallery < 0 {
 				gallery = 0
 				if isGallery(d) {
@@ -116,6 +116,25 @@ func mayEndInCredit(t []byte) bool {
 		return true
 	}
 	return bytes.Contains(t, []byte("Credit")) || bytes.Contains(t, []byte("Photo"))
+}
+
+// creditLabelCount counts the [credit] labels before a colon in t: a
+// caption has one; a line with two or more ("… Photo: Reuters.
+// Photograph: Getty Images.") speaks of credits.
+func creditLabelCount(t []byte) int {
+	n := 0
+	for i := bytes.IndexByte(t, ':'); i > 0; {
+		word := t[bytes.LastIndexByte(t[:i], ' ')+1 : i]
+		if creditLabels.HasBytes(word) {
+			n++
+		}
+		j := bytes.IndexByte(t[i+1:], ':')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return n
 }
 
 // creditLine classifies a short trimmed line t at offset off.

@@ -55,6 +55,11 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 		if reason == "" && spokenOf(d, c, &prose) {
 			reason = "the article speaks of it: its words stand in a paragraph of the text"
 		}
+		if reason == "" {
+			if t := referredTo(d, c); t != nil {
+				reason = fmt.Sprintf("the next sentence speaks of it: %q", clip(t))
+			}
+		}
 		if reason != "" {
 			vetoed = append(vetoed, Veto{Rule: c.rule, Candidate: c.Candidate, Reason: reason})
 			if strings.HasPrefix(reason, reasonIntroduced) || listed[d.LineAt(c.Start)] {
@@ -84,6 +89,30 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 }
 
 const reasonIntroduced = "the text above introduces it"
+
+var refers = lexicon.Get("refers")
+
+// referredTo returns the line after candidate c when it opens by speaking
+// of what c holds as words or as the thing it names ("Reklama" then "It
+// means 'advertisement'."; "Getty Images" then "That company was sold in
+// 2018"), or nil. Only whole lines are read so: a marker cut from a line
+// is no line the next one can point at.
+func referredTo(d *Doc, c ruleCandidate) []byte {
+	first, last := d.LineAt(c.Start), d.LineAt(c.End-1)
+	if !covers(d, c.Span, first) || !covers(d, c.Span, last) {
+		return nil
+	}
+	for j := last + 1; j < len(d.Lines); j++ {
+		if d.Lines[j].Blank {
+			continue
+		}
+		if t, _ := d.trimmed(d.Lines[j]); refers.Prefix(t) > 0 {
+			return t
+		}
+		return nil
+	}
+	return nil
+}
 
 // judge returns why candidate c must stay, or "" if it may go.
 func judge(d *Doc, z zone, c ruleCandidate, removed, listed []bool) string {
@@ -149,16 +178,37 @@ func bodyZone(d *Doc, cands []ruleCandidate) zone {
 }
 
 // markList marks the lines after line i that continue a list the text
-// introduced: short lines, with no blank line between them.
+// introduced: short lines, up to the next long one.
 func markList(d *Doc, i int, listed []bool) {
-	for j := i + 1; j < len(d.Lines); j++ {
+	items, apart := 0, false
+	for j := i + 1; j < len(d.Lines) && items < maxListItems; j++ {
 		l := d.Lines[j]
-		if l.Blank || l.Width() > 100 {
+		switch {
+		case l.Blank:
+			apart = true
+			continue
+		case !listItem(d, l, apart):
 			return
 		}
 		listed[j] = true
+		items++
 	}
 }
+
+// listItem reports whether line l may be an item of a list: a short line,
+// or, a blank line apart from the one before, a name or a word or two
+// ("In order, they were:" then one agency a paragraph). A longer line
+// after a blank one starts what follows the list.
+func listItem(d *Doc, l Line, apart bool) bool {
+	if !apart {
+		return l.Width() <= 100
+	}
+	t, _ := d.trimmed(l)
+	return len(t) <= 40 && !wordsOver(t, 4)
+}
+
+// maxListItems bounds a list the guard reads.
+const maxListItems = 64
 
 // proseWords is the lower-cased text of a document's long lines, which
 // the guard searches for the words of a short candidate, and the answers
@@ -230,18 +280,15 @@ func spokenOf(d *Doc, c ruleCandidate, prose **proseWords) bool {
 }
 
 // introducer returns the kept line of prose that introduces line i, or
-// -1: the line just above it, or the line above a run of short lines
-// (a list, no blank line between) that ends just above it.
+// -1: the line just above it, or the line above a run of short lines (a
+// list, its items maybe a blank line apart) that ends just above it.
 func introducer(d *Doc, i int, removed []bool) int {
-	// A list of more items than this is no list the guard reads.
-	const maxItems = 64
-	for j := i - 1; j >= 0 && j >= i-maxItems; j-- {
+	item, apart := i, false // the line below j, and whether blank lines part them
+	for j, n := i-1, 0; j >= 0 && n < maxListItems; j-- {
 		l := d.Lines[j]
 		if l.Blank {
-			if j == i-1 {
-				continue // a blank line between the introduction and the line
-			}
-			return -1 // a list runs without blank lines
+			apart = true
+			continue
 		}
 		if removed[j] {
 			return -1
@@ -250,9 +297,10 @@ func introducer(d *Doc, i int, removed []bool) int {
 		if introduces(t) {
 			return j
 		}
-		if l.Width() > 100 {
+		if l.Width() > 100 || !listItem(d, d.Lines[item], apart) {
 			return -1
 		}
+		item, apart, n = j, false, n+1
 	}
 	return -1
 }

@@ -206,7 +206,12 @@ func tailRunsOn(tail []byte) bool {
 		// A prompt goes on for a few words: "for the latest news", and
 		// its site may add notices after it ("Prices may change.").
 		first := t[:sentenceEnd(t, 0)]
-		return !continuers.HasBytes(t[:end]) || hasAuxiliary(first) || wordsOver(first, 14) || commaClause(first)
+		// A sentence of prose after it, not a short notice, makes the
+		// line the article's: "at home, teachers tell parents. But many
+		// parents say they do not know how."
+		rest := bytes.TrimSpace(t[len(first):])
+		return !continuers.HasBytes(t[:end]) || hasAuxiliary(first) || wordsOver(first, 14) || commaClause(first) ||
+			readsAsSentence(rest) && wordsOver(rest, 5)
 	}
 	if sep {
 		// A headline or a name after "Related:" or "Photo:"; a long

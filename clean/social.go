@@ -442,7 +442,7 @@ func callToAction(t []byte) bool {
 		return false
 	}
 	ws := countWords(t)
-	if ws.words > 20 || ws.words < 2 || hasAuxiliary(t) || commaClause(t) {
+	if ws.words > 20 || ws.words < 2 || hasAuxiliary(t) || commaClause(t) || subtitled(t[n:]) {
 		return false
 	}
 	// A prompt that ends as a sentence must name what it offers: "Get
@@ -459,6 +459,24 @@ func callToAction(t []byte) bool {
 		}
 	}
 	return false
+}
+
+// subtitled reports whether t goes on after a colon or question mark with
+// four words or more, as a headline's subtitle does ("Join the choir: why
+// 2 million Britons now sing", "Subscribe and save? The hidden cost of
+// …"); a prompt's colon leads to a link or a store's name.
+func subtitled(t []byte) bool {
+	i := bytes.IndexAny(t, ":?")
+	if i < 0 {
+		return false
+	}
+	words := 0
+	for _, w := range bytes.Fields(t[i+1:]) {
+		if !isLink(w) && !bytes.HasSuffix(w, []byte(":")) && bytes.ContainsFunc(w, unicode.IsLetter) {
+			words++
+		}
+	}
+	return words >= 4
 }
 
 // weakObjects are [ctaobject] words that any sentence may hold.
