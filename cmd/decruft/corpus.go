@@ -46,7 +46,7 @@ func (p *processor) prepareCorpus(ctx context.Context, args []string) (cleanup f
 		return cleanup, nil
 	}
 	rules, err := p.rules.forPath(firstPath(args))
-	if err != nil || !slices.Contains(rules, clean.Boilerplate) {
+	if err != nil || !slices.Contains(rules, clean.Boilerplate) || !p.mayHoldCorpus(args) {
 		return cleanup, nil // a bad config is reported by the run itself
 	}
 	k, cleanup, err := p.learn(ctx, args, nil)
@@ -58,6 +58,30 @@ func (p *processor) prepareCorpus(ctx context.Context, args []string) (cleanup f
 		p.corpus = k
 	}
 	return cleanup, nil
+}
+
+// mayHoldCorpus reports whether args may hold enough documents to learn
+// from: a folder, a JSONL stream, or enough files. A few texts are not
+// read twice for nothing.
+func (p *processor) mayHoldCorpus(args []string) bool {
+	if p.o.format == formatJSONL {
+		return true
+	}
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	for _, a := range args {
+		if a == "-" {
+			if f, err := p.formatOf(source{name: stdinName}); err == nil && f == formatJSONL {
+				return true
+			}
+			continue
+		}
+		if fi, err := os.Stat(a); err == nil && fi.IsDir() || formatByName(p.o.format, a) == formatJSONL {
+			return true
+		}
+	}
+	return len(args) >= minCorpusDocs
 }
 
 // corpusNote says, for --stats, where the boilerplate rule's knowledge
