@@ -48,6 +48,7 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 	removed := make([]bool, len(d.Lines)) // lines whose content goes whole
 	listed := make([]bool, len(d.Lines))  // lines of a list the text introduces
 	ok := make([]Removal, 0, len(cands))
+	candLines := candidateLines(d, cands)
 	var vetoed []Veto
 	var prose *proseWords
 	for _, c := range cands {
@@ -58,6 +59,8 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 		if reason == "" {
 			if t := referredTo(d, c); t != nil {
 				reason = fmt.Sprintf("the next sentence speaks of it: %q", clip(t))
+			} else if inStanza(d, c, candLines) {
+				reason = "it stands inside a paragraph of the text, between two of its lines"
 			}
 		}
 		if reason != "" {
@@ -90,12 +93,46 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 
 const reasonIntroduced = "the text above introduces it"
 
-var refers = lexicon.Get("refers")
+// candidateLines marks the lines that some candidate touches.
+func candidateLines(d *Doc, cands []ruleCandidate) []bool {
+	on := make([]bool, len(d.Lines))
+	for _, c := range cands {
+		for i := d.LineAt(c.Start); i <= d.LineAt(c.End-1); i++ {
+			on[i] = true
+		}
+	}
+	return on
+}
+
+// inStanza reports whether candidate c, whole lines, stands inside a
+// paragraph of a text whose paragraphs are parted by blank lines, with a
+// line of that paragraph no candidate touches just above it and just
+// below it: a verse of a poem ("Share this post." between two lines of
+// it), a line of a letter. A share block is lines that all go; a marker
+// that a scraper set between paragraphs has blank lines around it.
+func inStanza(d *Doc, c ruleCandidate, candLines []bool) bool {
+	first, last := d.LineAt(c.Start), d.LineAt(c.End-1)
+	if !covers(d, c.Span, first) || !covers(d, c.Span, last) || first == 0 || last+1 >= len(d.Lines) {
+		return false
+	}
+	// Paragraphs hold several lines only where blank lines part them.
+	k, _ := slices.BinarySearchFunc(d.Paras, first, func(p Para, line int) int { return cmp.Compare(p.Last, line) })
+	if k == len(d.Paras) || d.Paras[k].First >= first || d.Paras[k].Last <= last {
+		return false
+	}
+	return !candLines[first-1] && !candLines[last+1]
+}
+
+var (
+	refers    = lexicon.Get("refers")
+	referents = lexicon.Get("referents")
+)
 
 // referredTo returns the line after candidate c when it opens by speaking
 // of what c holds as words or as the thing it names ("Reklama" then "It
 // means 'advertisement'."; "Getty Images" then "That company was sold in
-// 2018"), or nil. Only whole lines are read so: a marker cut from a line
+// 2018"), or points back at it as words in its first sentence ("Click
+// here" then "… never to use those words on a link."), or nil. Only whole lines are read so: a marker cut from a line
 // is no line the next one can point at.
 func referredTo(d *Doc, c ruleCandidate) []byte {
 	first, last := d.LineAt(c.Start), d.LineAt(c.End-1)
@@ -106,8 +143,12 @@ func referredTo(d *Doc, c ruleCandidate) []byte {
 		if d.Lines[j].Blank {
 			continue
 		}
-		if t, _ := d.trimmed(d.Lines[j]); refers.Prefix(t) > 0 {
+		t, _ := d.trimmed(d.Lines[j])
+		if refers.Prefix(t) > 0 {
 			return t
+		}
+		if start, _ := referents.Index(t[:sentenceEnd(t, 0)]); start >= 0 {
+			return t // "… never to use those words on a link."
 		}
 		return nil
 	}

@@ -60,7 +60,7 @@ func findReadMore(d *Doc) []Candidate {
 						continue
 					}
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "read-more link"}})
-				} else {
+				} else if !introducesNext(rest) {
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "read-more label and headline",
 						Tail: tailAfter(t, off, n)}})
 				}
@@ -175,4 +175,12 @@ func IsReadMore(line []byte) bool {
 	t := bytes.TrimSpace(line)
 	n := labelAt(readMorePhrases, t)
 	return n > 0 && len(t) <= maxReadMoreLine && isArrows(t[n:])
+}
+
+// introducesNext reports whether a label's tail ends in a colon after a
+// headline: a letters page's "Zum Artikel „Stadt streicht Busverbindung“:"
+// introduces the letter below, as no link to another story does.
+func introducesNext(tail []byte) bool {
+	tail = bytes.TrimSpace(tail)
+	return bytes.HasSuffix(tail, []byte(":")) && bytes.ContainsFunc(tail[:len(tail)-1], unicode.IsLetter)
 }

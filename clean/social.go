@@ -50,11 +50,14 @@ const maxSocialLine = 240
 func findSocial(d *Doc) []Candidate {
 	z := d.zone()
 	var cs []Candidate
-	blockStart, blockEnd, names, actions := -1, -1, 0, 0
+	// worded counts the block's lines with a letter: share counts ("12")
+	// stand beside buttons, but numbers alone are a lottery draw or a
+	// score line.
+	blockStart, blockEnd, names, actions, worded := -1, -1, 0, 0, 0
 	flush := func() {
 		switch {
 		case blockStart < 0:
-		case names >= 2 && actions > 0:
+		case names >= 2 && actions > 0 && worded > 0:
 			cs = append(cs, Candidate{Span{d.Lines[blockStart].Start, d.Lines[blockEnd].End},
 				Evidence{Kind: Shape, Why: "block of share buttons"}})
 		default:
@@ -76,7 +79,7 @@ func findSocial(d *Doc) []Candidate {
 				}
 			}
 		}
-		blockStart, blockEnd, names, actions = -1, -1, 0, 0
+		blockStart, blockEnd, names, actions, worded = -1, -1, 0, 0, 0
 	}
 	for i, l := range d.Lines {
 		if l.Blank {
@@ -97,6 +100,9 @@ func findSocial(d *Doc) []Candidate {
 			blockEnd, names = i, names+n
 			if shareAction(t) {
 				actions++
+			}
+			if bytes.ContainsFunc(t, unicode.IsLetter) {
+				worded++
 			}
 			continue
 		}

@@ -59,6 +59,7 @@ var Sections = map[string]string{
 	"authorlinks":   "links to an author's other work, before the author's name (\"Older articles by\")",
 	"sources":       "labels that name a text's source (\"Source\", \"Quelle\", \"Fuente\")",
 	"refers":        "openings of a sentence that speaks of the line before it as words or as the thing it names (\"That word\", \"It means\", \"Dieses Wort\")",
+	"referents":     "words anywhere in a sentence that point back at the line before it as words (\"those words\", \"ce bandeau\", \"questa parola\")",
 	"contact":       "phrases of an author's contact line that holds an email address (\"may be reached at\")",
 	"contributed":   "phrases of contributor lines below an article (\"contributed to this report\")",
 	"relatedweak":   "[related] headings that an article's own list may have too (\"Recommended\", \"Further reading\")",
