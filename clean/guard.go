@@ -56,6 +56,9 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 		if reason == "" && spokenOf(d, c, &prose) {
 			reason = "the article speaks of it: its words stand in a paragraph of the text"
 		}
+		if reason == "" && c.Kind == Label && wordsOver(d.Src[c.Tail.Start:c.Tail.End], 2) && opensText(d, c) {
+			reason = "it opens the text: a label and a headline there are the text's title"
+		}
 		if reason == "" {
 			if t := referredTo(d, c); t != nil {
 				reason = fmt.Sprintf("the next sentence speaks of it: %q", clip(t))
@@ -92,6 +95,13 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 }
 
 const reasonIntroduced = "the text above introduces it"
+
+// opensText reports whether candidate c is the text's first line, whole,
+// with more text after it.
+func opensText(d *Doc, c ruleCandidate) bool {
+	first, last := d.LineAt(c.Start), d.LineAt(c.End-1)
+	return first == last && covers(d, c.Span, first) && prevNonBlank(d, first) < 0 && last+1 < len(d.Lines)
+}
 
 // candidateLines marks the lines that some candidate touches.
 func candidateLines(d *Doc, cands []ruleCandidate) []bool {
