@@ -33,6 +33,18 @@ func TestGuard(t *testing.T) {
 			Evidence{Kind: Shape}, "", ""},
 		{"a word the article speaks of", "Werbung ist kein Schmutz, sagt die Vorsitzende des Einzelhandelsverbands, und sie sagt es an diesem Abend im Sitzungssaal des Rathauses so oft, dass alle mitsprechen.\n\nWerbung\n\n" + body + "\n", "Werbung",
 			Evidence{Kind: Marker}, "", "speaks of it"},
+		{"a word the next sentence means", body + "\n\nReklama\n\nIt means advertisement, and the sign has hung there since 1961.\n", "Reklama",
+			Evidence{Kind: Marker}, "", "next sentence speaks of it"},
+		{"words the next sentence points back at", body + "\n\nClick here\n\nWeb designers are told never to use those words on a link.\n", "Click here",
+			Evidence{Kind: Marker}, "", "next sentence speaks of it"},
+		{"a marker before an ordinary sentence", body + "\n\nAdvertisement\n\nThis week the council meets again.\n", "Advertisement",
+			Evidence{Kind: Marker}, "", ""},
+		{"a verse of a poem", body + "\n\nMy phone lights up at night\nShare this post.\nAnd no one sleeps at all\n\n" + body + "\n", "Share this post.",
+			Evidence{Kind: Label}, "", "inside a paragraph"},
+		{"a title that opens with a label", "Related: Why half of Britons are distant cousins\n\n" + body + "\n", "Related: Why half of Britons are distant cousins",
+			Evidence{Kind: Label}, ": Why half of Britons are distant cousins", "opens the text"},
+		{"a label and a short tail that open the text", "Read more: Elections\n\n" + body + "\n", "Read more: Elections",
+			Evidence{Kind: Label}, ": Elections", ""},
 		// "Share this :" is sought as "share this ", which the long line
 		// holds at its end, before the blanks that end it.
 		{"words the article ends a line with", body + " Members call the campaign share this  \n\nShare this :\n\n" + body + "\n", "Share this :",
@@ -41,7 +53,7 @@ func TestGuard(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := Parse([]byte(tc.src))
 			at := strings.LastIndex(tc.src, tc.line)
-			if tc.name == "introduced marker" || tc.name == "marker in the body" || tc.name == "a word the article speaks of" {
+			if tc.name == "introduced marker" || tc.name == "marker in the body" || tc.name == "a word the article speaks of" || tc.name == "a title that opens with a label" || tc.name == "a label and a short tail that open the text" {
 				at = strings.Index(tc.src, "\n"+tc.line+"\n") + 1
 			}
 			c := Candidate{Span{at, at + len(tc.line)}, tc.ev}
