@@ -2,6 +2,8 @@ package clean
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -88,6 +90,23 @@ const (
 	bylineName            // a short list of names: a byline after a lone "By"
 )
 
+// underWorkTitle reports whether line i stands right under a title of its
+// own, in the same paragraph, in a text whose paragraphs blank lines part:
+// the article's byline stands under the article's title (its first line)
+// or as a paragraph of its own; a poem's, a story's or a book's stands
+// under theirs.
+func underWorkTitle(d *Doc, i int) bool {
+	if i == 0 || d.Lines[i-1].Blank || prevNonBlank(d, i-1) < 0 {
+		return false
+	}
+	k, _ := slices.BinarySearchFunc(d.Paras, i, func(p Para, line int) int { return cmp.Compare(p.Last, line) })
+	if k == len(d.Paras) || d.Paras[k].First != i-1 {
+		return false
+	}
+	t, _ := d.trimmed(d.Lines[i-1])
+	return len(t) <= 80 && !endsSentence(t)
+}
+
 func findBylines(d *Doc) []Candidate {
 	z := d.zone()
 	if z.first < 0 {
@@ -122,6 +141,10 @@ func findBylines(d *Doc) []Candidate {
 		case kinds[i] == isByline && !hasDigitString(string(t)) && inPeopleList(d, i):
 			// "Alexandre LACAZETTE" under "Les buteurs": a list of
 			// people, one a line, is a line-up, not a byline.
+			kinds[i] = notByline
+		case underWorkTitle(d, i):
+			// "The Shipping Forecast" / "by Seán Street": the credit of
+			// a poem, story or book the text prints or reviews.
 			kinds[i] = notByline
 		}
 	}
