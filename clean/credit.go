@@ -195,13 +195,20 @@ func endsInAgencyWord(t []byte) bool {
 		return false
 	}
 	var buf [24]byte
+	return agencyEnds[string(lowerASCIIInto(buf[:], w))]
+}
+
+// lowerASCIIInto writes w, its ASCII letters lower-cased, into buf, which
+// is at least as long, and returns that part of buf: a lookup key without
+// an allocation.
+func lowerASCIIInto(buf, w []byte) []byte {
 	for j, c := range w {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[j] = c
 	}
-	return agencyEnds[string(buf[:len(w)])]
+	return buf[:len(w)]
 }
 
 // loneAgency reports whether t is an agency's name and nothing else.
@@ -211,13 +218,7 @@ func loneAgency(t []byte) bool {
 		return false
 	}
 	var buf [20]byte
-	for i, c := range t {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return strongAgencies[string(buf[:len(t)])]
+	return strongAgencies[string(lowerASCIIInto(buf[:], t))]
 }
 
 // afterPicture reports whether line i may credit a picture: it does not

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/decruft/decruft/clean"
-	"golang.org/x/net/html"
+	"github.com/decruft/decruft/clean/audit/audittest"
 )
 
 // prose is a long paragraph: the body of an article, which the rules keep.
@@ -357,44 +357,11 @@ func check(t *testing.T, what string, got, want [][]string) {
 // cell texts.
 func tables(t *testing.T, page string) map[string][][]string {
 	t.Helper()
-	root, err := html.Parse(strings.NewReader(page))
+	out, err := audittest.Tables(page)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string][][]string{}
-	for n := range root.Descendants() {
-		if n.Type != html.ElementNode || n.Data != "table" {
-			continue
-		}
-		var caption string
-		var rows [][]string
-		for c := range n.Descendants() {
-			switch {
-			case c.Type == html.ElementNode && c.Data == "caption":
-				caption = text(c)
-			case c.Type == html.ElementNode && c.Data == "tr":
-				var row []string
-				for cell := range c.ChildNodes() {
-					if cell.Type == html.ElementNode && (cell.Data == "td" || cell.Data == "th") {
-						row = append(row, text(cell))
-					}
-				}
-				rows = append(rows, row)
-			}
-		}
-		out[caption] = rows
-	}
 	return out
-}
-
-func text(n *html.Node) string {
-	var b strings.Builder
-	for c := range n.Descendants() {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // TestCorpusEvidence checks that a line a corpus rule removes is listed

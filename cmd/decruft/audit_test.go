@@ -17,8 +17,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/decruft/decruft/clean"
+	"github.com/decruft/decruft/clean/audit/audittest"
 	"github.com/rogpeppe/go-internal/txtar"
-	"golang.org/x/net/html"
 )
 
 // TestAuditAgreesWithReport builds the audit page for a corpus and checks
@@ -360,41 +360,9 @@ func percent(n, of int) string {
 // cell texts, white space collapsed.
 func pageTables(t *testing.T, page string) map[string][][]string {
 	t.Helper()
-	root, err := html.Parse(strings.NewReader(page))
+	out, err := audittest.Tables(page)
 	if err != nil {
 		t.Fatal(err)
-	}
-	text := func(n *html.Node) string {
-		var b strings.Builder
-		for c := range n.Descendants() {
-			if c.Type == html.TextNode {
-				b.WriteString(c.Data)
-			}
-		}
-		return strings.Join(strings.Fields(b.String()), " ")
-	}
-	out := map[string][][]string{}
-	for n := range root.Descendants() {
-		if n.Type != html.ElementNode || n.Data != "table" {
-			continue
-		}
-		var caption string
-		var rows [][]string
-		for c := range n.Descendants() {
-			switch {
-			case c.Type == html.ElementNode && c.Data == "caption":
-				caption = text(c)
-			case c.Type == html.ElementNode && c.Data == "tr":
-				var row []string
-				for cell := range c.ChildNodes() {
-					if cell.Type == html.ElementNode && (cell.Data == "td" || cell.Data == "th") {
-						row = append(row, text(cell))
-					}
-				}
-				rows = append(rows, row)
-			}
-		}
-		out[caption] = rows
 	}
 	return out
 }
