@@ -118,7 +118,18 @@ func findBoilerplate(d *Doc) []Candidate {
 		propose(k)
 	}
 	n := len(cs)
-	for k := len(lines) - 1; k > top && joins(k, k+1) && !spoken(text(k)); k-- {
+	// At the bottom, a line that starts with a figure (a listing's
+	// "9.00pm Gogglebox", a rate's "4.25%") is data and ends the block,
+	// and the block's first line stays when it follows one ("Close" after
+	// "12.00am BBC News"): the end of a table, not chrome.
+	bottom := len(lines)
+	for k := len(lines) - 1; k > top && joins(k, k+1) && !spoken(text(k)) && !startsFigure(text(k)); k-- {
+		bottom = k
+	}
+	for bottom < len(lines) && startsFigure(text(bottom-1)) {
+		bottom++
+	}
+	for k := len(lines) - 1; k >= bottom; k-- {
 		propose(k)
 	}
 	slices.Reverse(cs[n:]) // proposed from the end up
@@ -132,13 +143,38 @@ func startsItem(t []byte) bool {
 	return unicode.IsDigit(r) || strings.ContainsRune("-–—•·*▪●", r)
 }
 
+// statementVerb reports whether t holds an auxiliary or copula ("are",
+// "is edited") of two letters or more: French "a" is also English's
+// article, and a line of chrome has as many of those as a sentence does.
+func statementVerb(t []byte) bool {
+	for _, w := range bytes.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		if utf8.RuneCount(w) > 1 && len(w) <= 8 && auxiliaries.HasBytes(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsFigure reports whether t starts with a digit.
+func startsFigure(t []byte) bool {
+	r, _ := utf8.DecodeRune(t)
+	return unicode.IsDigit(r)
+}
+
 // spoken reports whether line t is a sentence ("Thank you.", "Funeral
-// arrangements are yet to be announced.") or introduces what follows
+// arrangements are yet to be announced", with or without its full stop)
+// or introduces what follows
 // ("Dear Annie:", "KYIV, Ukraine (AP) —"): an article's own, however often
 // the site's articles repeat it. Recurrence is no evidence against either,
 // and a block of chrome ends there.
 func spoken(t []byte) bool {
 	if endsSentence(t) && (countWords(t).words >= 2 || caselessProse(t)) {
+		return true
+	}
+	// A statement without its full stop: "Funeral arrangements are yet to
+	// be announced", "In this weekly column, our agony aunt answers …". A
+	// long run of them is a site's policy joined up by its scraper.
+	if wordsOver(t, 3) && !wordsOver(t, 20) && (statementVerb(t) || commaClause(t)) {
 		return true
 	}
 	r, _ := utf8.DecodeLastRune(bytes.TrimRight(t, " "))

@@ -156,3 +156,37 @@ func TestBoilerplateKeepsSpokenLines(t *testing.T) {
 		}
 	}
 }
+
+// TestBoilerplateKeepsListingsAndStatements: from a third stranger's test,
+// a TV page that ends with its last channel's listing, a daily schedule
+// that ends "12.00am BBC News" / "Close", and an obituary column's closing
+// statement without its full stop, in pages with no chrome at all.
+func TestBoilerplateKeepsListingsAndStatements(t *testing.T) {
+	pages := map[string]func(i int) string{
+		"tv": func(i int) string {
+			return story(i+700) + fmt.Sprintf("BBC One\n%d.00pm News\n\nChannel 4\n9.00pm Gogglebox\n", 6+i%3)
+		},
+		"schedule": func(i int) string {
+			return story(i+800) + fmt.Sprintf("%d.30pm Film\n12.00am BBC News\nClose\n", 9+i%2)
+		},
+		"obituary": func(i int) string {
+			return story(i+900) + "Funeral arrangements are yet to be announced\n"
+		},
+	}
+	c := corpus.NewCounter(corpus.Options{})
+	var docs []string
+	for _, page := range pages {
+		for i := range 6 {
+			docs = append(docs, page(i))
+		}
+	}
+	for _, d := range docs {
+		c.Add([]byte(d))
+	}
+	k := c.Known()
+	for _, d := range docs {
+		if res := CleanWith([]byte(d), []*Rule{Boilerplate}, Options{Corpus: k}); len(res.Removals) > 0 {
+			t.Errorf("removed %q from:\n%s", d[res.Removals[0].Start:res.Removals[0].End], d)
+		}
+	}
+}
