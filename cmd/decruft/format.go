@@ -65,7 +65,7 @@ func looksLikeJSONL(head []byte, whole bool) bool {
 // streamed line by line (see outcome.stream).
 func (p *processor) jsonlOutcome(ctx context.Context, out outcome, rules []*clean.Rule) outcome {
 	if p.o.diff || p.o.report == reportJSON {
-		out.err = errors.New("--diff and --report work on text and HTML; for JSONL, --annotate adds each record's removals to it")
+		out.err = errors.New("--diff and --report json work on text and HTML; for JSONL, --annotate adds each record's removals to it, and --report html shows a run's")
 		return out
 	}
 	out.stream = func(stdout, stderr io.Writer) outcome {
