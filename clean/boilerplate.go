@@ -3,7 +3,6 @@ package clean
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,9 +38,12 @@ only in copies of it, and copies of one article (the same page scraped
 twice, syndicated text) count once. Recurring lines in the middle of a
 document stay (a subhead, a recipe's ingredients), and so does a line
 beside the footer in only some of the footer's documents. Sentences
-("Thank you.", a standard closing paragraph) and lines that introduce
-what follows ("Dear Annie:", "KYIV (AP) —") stay wherever they are, and
-end the block: recurrence alone never removes them.`,
+("Thank you.", a standard closing paragraph, a short statement without
+its full stop) and lines that introduce what follows ("Dear Annie:",
+"KYIV (AP) —") stay wherever they are, and end the block: recurrence
+alone never removes them. Nor does it remove the line that heads a list
+or a figure at the top, or, at the bottom, a line that starts with a
+figure or follows one (the end of a listing).`,
 	Needs:   `a corpus pass or a profile in which the line, and each line between it and the document's edge, recur together in at least the threshold of distinct documents; none of them a sentence or a line ending in a colon or dash.`,
 	Example: "",
 	Find:    findBoilerplate,
@@ -59,7 +61,7 @@ end the block: recurrence alone never removes them.`,
 // is held by at least 4 in 5 of the documents that hold the block's line
 // beside it, and is neither a sentence nor a line that introduces what
 // follows (see spoken); at the top, the block's last line stays when it
-// heads a list or a figure.
+// heads a list or a figure, and at the bottom, figures end the block.
 func findBoilerplate(d *Doc) []Candidate {
 	if d.corpus == nil {
 		return nil
@@ -117,7 +119,6 @@ func findBoilerplate(d *Doc) []Candidate {
 	for k := 0; k <= top; k++ {
 		propose(k)
 	}
-	n := len(cs)
 	// At the bottom, a line that starts with a figure (a listing's
 	// "9.00pm Gogglebox", a rate's "4.25%") is data and ends the block,
 	// and the block's first line stays when it follows one ("Close" after
@@ -129,10 +130,9 @@ func findBoilerplate(d *Doc) []Candidate {
 	for bottom < len(lines) && startsFigure(text(bottom-1)) {
 		bottom++
 	}
-	for k := len(lines) - 1; k >= bottom; k-- {
+	for k := bottom; k < len(lines); k++ {
 		propose(k)
 	}
-	slices.Reverse(cs[n:]) // proposed from the end up
 	return cs
 }
 
