@@ -130,17 +130,7 @@ func TestBoilerplateKeepsSpokenLines(t *testing.T) {
 			return "Ledger Money\nFTSE 100\n" + fmt.Sprintf("%d.0", 7000+i) + "\n\n" + story(i+400)
 		},
 	}
-	c := corpus.NewCounter(corpus.Options{})
-	var docs []string
-	for _, page := range pages {
-		for i := range 6 {
-			docs = append(docs, page(i))
-		}
-	}
-	for _, d := range docs {
-		c.Add([]byte(d))
-	}
-	k := c.Known()
+	docs, k := learnPages(pages, 6)
 	keep := []string{"KYIV, Ukraine (AP) —", background, "Thank you.", "A: None at all.", "Dear Annie:", "Ingredients", "FTSE 100"}
 	for _, d := range docs {
 		out := string(CleanWith([]byte(d), []*Rule{Boilerplate}, Options{Corpus: k}).Output)
@@ -173,20 +163,25 @@ func TestBoilerplateKeepsListingsAndStatements(t *testing.T) {
 			return story(i+900) + "Funeral arrangements are yet to be announced\n"
 		},
 	}
+	docs, k := learnPages(pages, 6)
+	for _, d := range docs {
+		if res := CleanWith([]byte(d), []*Rule{Boilerplate}, Options{Corpus: k}); len(res.Removals) > 0 {
+			t.Errorf("removed %q from:\n%s", d[res.Removals[0].Start:res.Removals[0].End], d)
+		}
+	}
+}
+
+// learnPages makes n pages of each kind and learns them as one corpus.
+func learnPages(pages map[string]func(i int) string, n int) ([]string, *corpus.Known) {
 	c := corpus.NewCounter(corpus.Options{})
 	var docs []string
 	for _, page := range pages {
-		for i := range 6 {
+		for i := range n {
 			docs = append(docs, page(i))
 		}
 	}
 	for _, d := range docs {
 		c.Add([]byte(d))
 	}
-	k := c.Known()
-	for _, d := range docs {
-		if res := CleanWith([]byte(d), []*Rule{Boilerplate}, Options{Corpus: k}); len(res.Removals) > 0 {
-			t.Errorf("removed %q from:\n%s", d[res.Removals[0].Start:res.Removals[0].End], d)
-		}
-	}
+	return docs, c.Known()
 }
