@@ -34,7 +34,7 @@ const maxPasses = 4
 // output, and what they find there is mapped back to src, until a pass
 // finds nothing. That makes cleaning idempotent: clean(clean(x)) equals
 // clean(x), as every removal is still a span of src.
-func Clean(src []byte, rules []*Rule) *Result { return CleanHinted(src, rules, nil) }
+func Clean(src []byte, rules []*Rule) *Result { return CleanWith(src, rules, Options{}) }
 
 // A Hint is a candidate found outside the rules, such as in a page's markup
 // before it was flattened to src, credited to a rule by name.

@@ -170,9 +170,9 @@ func (c *Counter) count(key uint64, pair bool, text, second []byte) {
 		return
 	}
 	if !pair {
-		c.texts[key] = Normalize(text)
+		c.texts[key] = normalize(text)
 	} else {
-		c.texts[key] = Normalize(text) + "\t" + Normalize(second)
+		c.texts[key] = normalize(text) + "\t" + normalize(second)
 	}
 }
 
@@ -275,31 +275,31 @@ func lineKeyOf(line []byte) (uint64, bool) {
 		}
 		return mix(maphash.Bytes(keySeed, line)), true
 	}
-	var buf [maxLineLen]byte
-	n := 0
-	for i := 0; i < len(line); {
+	var buf [maxLineLen + 1]byte
+	f := fold(buf[:0], line)
+	if len(f) == 0 || len(f) > maxLineLen {
+		return 0, false
+	}
+	return mix(maphash.Bytes(keySeed, f)), true
+}
+
+// fold appends line to dst with its white space folded: its words, one
+// ASCII space between each two. It stops past maxLineLen bytes, when dst
+// has no room left for more: the line has no key then.
+func fold(dst, line []byte) []byte {
+	for i := 0; i < len(line) && len(dst) <= maxLineLen; {
 		i = skipSpace(line, i, true)
 		start := i
 		i = skipSpace(line, i, false)
 		if i == start {
 			continue
 		}
-		if n > 0 {
-			if n == len(buf) {
-				return 0, false
-			}
-			buf[n] = ' '
-			n++
+		if len(dst) > 0 {
+			dst = append(dst, ' ')
 		}
-		if n+i-start > len(buf) {
-			return 0, false
-		}
-		n += copy(buf[n:], line[start:i])
+		dst = append(dst, line[start:i]...)
 	}
-	if n == 0 {
-		return 0, false
-	}
-	return mix(maphash.Bytes(keySeed, buf[:n])), true
+	return dst
 }
 
 // folded reports whether line is its own folded form, as most lines are:
@@ -393,10 +393,8 @@ func mix(x uint64) uint64 {
 	return x
 }
 
-// Normalize returns line as the corpus sees it: white space folded.
-func Normalize(line []byte) string {
-	return string(bytes.Join(bytes.FieldsFunc(line, unicode.IsSpace), []byte(" ")))
-}
+// normalize returns line as the corpus sees it: white space folded.
+func normalize(line []byte) string { return string(fold(nil, line)) }
 
 // Size returns how many recurring lines, and pairs of neighbours, k holds.
 func (k *Known) Size() (lines, pairs int) {

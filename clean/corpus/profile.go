@@ -139,14 +139,14 @@ func (k *Known) readRow(row string) error {
 		if key, ok = lineKeyOf([]byte(fields[2])); !ok {
 			return fmt.Errorf("an empty line")
 		}
-		text = Normalize([]byte(fields[2]))
+		text = normalize([]byte(fields[2]))
 	case fields[0] == "pair" && len(fields) == 4:
 		a, b := neighbourKey([]byte(fields[2])), neighbourKey([]byte(fields[3]))
 		if a == edgeKey && b == edgeKey {
 			return fmt.Errorf("a pair of two edges")
 		}
 		key = pairKey(a, b)
-		text = Normalize([]byte(fields[2])) + "\t" + Normalize([]byte(fields[3]))
+		text = normalize([]byte(fields[2])) + "\t" + normalize([]byte(fields[3]))
 	default:
 		return fmt.Errorf("want \"line\" with one text or \"pair\" with two")
 	}

@@ -22,7 +22,7 @@ const (
 )
 
 // A Page is the text of an HTML page, ready for the rules:
-// clean.CleanHinted(p.Text, rules, p.Hints).
+// clean.CleanWith(p.Text, rules, clean.Options{Hints: p.Hints}).
 type Page struct {
 	// Text is the page's paragraphs, one a line, separated by blank
 	// lines. It ends in a newline.
