@@ -415,6 +415,10 @@ func isASCIIString(s string) bool {
 
 // HasBytes is Has for bytes.
 func (s *Set) HasBytes(phrase []byte) bool {
+	// Most phrases asked start as no entry does, which bits tell.
+	if !s.mayStart(phrase) {
+		return false
+	}
 	var buf [64]byte // lower-cased on the stack when it fits
 	return s.entries[string(AppendLower(buf[:0], phrase))]
 }
