@@ -47,7 +47,7 @@ func findMedia(d *Doc) []Candidate {
 			continue
 		}
 		t, _ := d.trimmed(l)
-		if k := undecorate(t); len(t) <= 40 && bytes.Count(k, []byte(" ")) < 3 && (isDuration(t) || mediaWords.HasBytes(k)) {
+		if len(t) <= 40 && mediaControl(t) {
 			if runStart < 0 {
 				runStart = i
 			}
@@ -68,6 +68,13 @@ func findMedia(d *Doc) []Candidate {
 	}
 	flush()
 	return cs
+}
+
+// mediaControl reports whether short line t is a player control or a
+// duration.
+func mediaControl(t []byte) bool {
+	k := undecorate(t)
+	return bytes.Count(k, []byte(" ")) < 3 && (isDuration(t) || mediaWords.HasBytes(k))
 }
 
 var copyCode = []byte("Copy this code to your website")
