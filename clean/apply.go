@@ -107,15 +107,16 @@ func CleanWith(src []byte, rules []*Rule, o Options) *Result {
 }
 
 func find(d *Doc, rules []*Rule) []ruleCandidate {
-	found := make([][]Candidate, len(rules))
 	n := 0
-	for i, r := range rules {
-		found[i] = d.run(r)
-		n += len(found[i])
+	for _, r := range rules {
+		n += len(d.run(r))
+	}
+	if n == 0 {
+		return nil
 	}
 	cs := make([]ruleCandidate, 0, n)
-	for i, r := range rules {
-		for _, c := range found[i] {
+	for _, r := range rules {
+		for _, c := range d.ResultOf(r) {
 			cs = append(cs, ruleCandidate{r.Name, c})
 		}
 	}
@@ -198,6 +199,10 @@ func Apply(d *Doc, rs []Removal) []byte { return apply(d, rs, nil, nil) }
 // with the pieces of its content kept.
 func apply(d *Doc, rs []Removal, segs *[]segment, fate func(line int, kept []Span)) []byte {
 	out := make([]byte, 0, len(d.Src)+2)
+	if segs != nil && *segs == nil {
+		// A removal breaks a run of copies, and so may a collapsed blank.
+		*segs = make([]segment, 0, 2*len(rs)+2)
+	}
 	copySrc := func(start, end int) {
 		if start >= end {
 			return
@@ -216,7 +221,7 @@ func apply(d *Doc, rs []Removal, segs *[]segment, fate func(line int, kept []Spa
 	pendingBlank := -1
 	wrote := false
 	var last Line
-	var pieces []Span
+	pieces := make([]Span, 0, 4)
 	for i, l := range d.Lines {
 		if l.Blank {
 			if wrote && pendingBlank < 0 {
