@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -135,13 +136,18 @@ func pullQuotes(d *Doc) []Candidate {
 		if last, _ := utf8.DecodeLastRune(t); !unicode.IsLetter(last) && !unicode.IsDigit(last) {
 			continue // display text drops the sentence's full stop
 		}
-		if !bytes.Contains(d.Src[:p.Start], t[:min(len(t), 24)]) && !bytes.Contains(d.Src[p.End:], t[:min(len(t), 24)]) {
-			continue // its first words stand nowhere else, as they are
-		}
 		if !wordsOver(t, 6) {
 			continue
 		}
 		quotes = append(quotes, quote{pi, normalize(t)})
+	}
+	// A quote's first words must also stand elsewhere in the text, as
+	// they are. Each search reads the whole text: a few are cheaper than
+	// indexing the paragraphs, but a long text holds many quotes, and then
+	// only those the index matches are searched.
+	searchFirst := len(quotes) <= 8
+	if searchFirst {
+		quotes = slices.DeleteFunc(quotes, func(q quote) bool { return !headElsewhere(d, d.Paras[q.para]) })
 	}
 	if len(quotes) == 0 {
 		return nil
@@ -173,6 +179,9 @@ func pullQuotes(d *Doc) []Candidate {
 			if qi == pq.para || len(bodies[qi]) < len(pq.text)*3/2 || sentenceAt(bodies[qi], pq.text) < 0 {
 				continue
 			}
+			if !searchFirst && !headElsewhere(d, d.Paras[pq.para]) {
+				break
+			}
 			q := d.Paras[qi]
 			cs = append(cs, Candidate{Span{d.Paras[pq.para].Start, d.Paras[pq.para].End}, Evidence{Kind: Copy,
 				Why: "pull quote of a sentence of a longer paragraph", Copy: Span{q.Start, q.End}}})
@@ -180,6 +189,14 @@ func pullQuotes(d *Doc) []Candidate {
 		}
 	}
 	return cs
+}
+
+// headElsewhere reports whether the first bytes of paragraph p stand
+// elsewhere in d's text, as they are.
+func headElsewhere(d *Doc, p Para) bool {
+	t := bytes.TrimSpace(d.ParaText(p))
+	head := t[:min(len(t), 24)]
+	return bytes.Contains(d.Src[:p.Start], head) || bytes.Contains(d.Src[p.End:], head)
 }
 
 // sentenceAt returns where body holds want as a whole sentence, starting
