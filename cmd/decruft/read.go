@@ -27,7 +27,14 @@ var errBinary = refusal{"binary input (NUL bytes); decruft cleans text"}
 // at once rather than held in memory, and it stops when ctx is done. size
 // is the expected size (from a file's stat), or -1.
 func readInput(ctx context.Context, r io.Reader, size int64) ([]byte, error) {
-	data := make([]byte, 0, max(size+1, 64<<10))
+	// A known size needs one byte more to see the end; an unknown one
+	// starts at a chunk. (A 64 KiB minimum for every file made a mirror of
+	// small files spend its time clearing and collecting buffers.)
+	capacity := size + 1
+	if size < 0 {
+		capacity = 64 << 10
+	}
+	data := make([]byte, 0, capacity)
 	sniffed := false
 	for {
 		if len(data) == cap(data) {
