@@ -180,22 +180,68 @@ func creditLine(d *Doc, i int, t []byte, off int, edge bool) (Candidate, bool) {
 var agencyEnds = func() map[string]bool {
 	m := map[string]bool{}
 	for _, e := range agencies.Entries() {
-		m[e[strings.LastIndexByte(e, ' ')+1:]] = true
+		m[e[strings.LastIndexAny(e, " /|")+1:]] = true
 	}
 	return m
 }()
 
+// agencyEndPairs marks the last two bytes of the agencyEnds of two ASCII
+// bytes or more: most words end otherwise, which a bit tells before a
+// lookup.
+var agencyEndPairs = func() *[1 << 14 / 64]uint64 {
+	var pairs [1 << 14 / 64]uint64
+	for w := range agencyEnds {
+		if n := len(w); n >= 2 && w[n-2] < utf8.RuneSelf && w[n-1] < utf8.RuneSelf {
+			k := uint(w[n-2])<<7 | uint(w[n-1])
+			pairs[k/64] |= 1 << (k % 64)
+		}
+	}
+	return &pairs
+}()
+
+// mayEndAgency reports whether word w, lower-cased, may be one of
+// agencyEnds. Only its last two bytes are read, when they are ASCII.
+func mayEndAgency(w []byte) bool {
+	n := len(w)
+	if n < 2 || w[n-2] >= utf8.RuneSelf || w[n-1] >= utf8.RuneSelf {
+		return true
+	}
+	k := uint(lowerASCII(w[n-2]))<<7 | uint(lowerASCII(w[n-1]))
+	return agencyEndPairs[k/64]&(1<<(k%64)) != 0
+}
+
 // endsInAgencyWord reports whether t's last word, lower-cased, ends an
 // agency's name.
 func endsInAgencyWord(t []byte) bool {
-	t = bytes.TrimRight(t, ")] ")
-	i := bytes.LastIndexAny(t, " /|")
-	w := t[i+1:]
-	if len(w) > 24 {
+	end := len(t)
+	for end > 0 && (t[end-1] == ')' || t[end-1] == ']' || t[end-1] == ' ') {
+		end--
+	}
+	i := lastNameSep(t[:end])
+	w := t[i+1 : end]
+	if len(w) > 24 || !mayEndAgency(w) {
 		return false
 	}
 	var buf [24]byte
 	return agencyEnds[string(lowerASCIIInto(buf[:], w))]
+}
+
+// lastNameSep is bytes.LastIndexAny(t, " /|"), without building a set of
+// bytes each call.
+func lastNameSep(t []byte) int {
+	for i := len(t) - 1; i >= 0; i-- {
+		if c := t[i]; c == ' ' || c == '/' || c == '|' {
+			return i
+		}
+	}
+	return -1
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
 }
 
 // lowerASCIIInto writes w, its ASCII letters lower-cased, into buf, which
@@ -203,10 +249,7 @@ func endsInAgencyWord(t []byte) bool {
 // an allocation.
 func lowerASCIIInto(buf, w []byte) []byte {
 	for j, c := range w {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[j] = c
+		buf[j] = lowerASCII(c)
 	}
 	return buf[:len(w)]
 }
@@ -390,6 +433,9 @@ func cutAgency(s []byte) ([]byte, bool) {
 			seps[n] = i
 			n++
 		}
+	}
+	if n == 0 || !mayEndAgency(s[seps[0]+1:]) {
+		return nil, false // most lines end in a word no agency ends in
 	}
 	for words := n; words >= 1; words-- {
 		i := seps[words-1]
