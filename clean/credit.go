@@ -474,15 +474,13 @@ func captionWithCredit(t []byte) bool {
 		}
 		return false
 	}
-	// "… in Brussels. Photograph: Name/Agency"; each label holds ":" or " by ".
-	if bytes.IndexByte(t, ':') >= 0 || indexRare(t, []byte(" by ")) >= 0 {
-		for _, label := range [][]byte{[]byte(" Photograph: "), []byte(" Photo: "), []byte(" Credit: "), []byte(" Image: "), []byte(" Photograph by "), []byte(" Photo by ")} {
-			if i := bytes.LastIndex(t, label); i > 0 {
-				prev, _ := utf8.DecodeLastRune(t[:i])
-				names := t[i+len(label):]
-				if isSentenceEnd(prev) && creditNames(names) && len(names) < 100 {
-					return true
-				}
+	// "… in Brussels. Photograph: Name/Agency"
+	for k, i := range lastEndLabels(t) {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRune(t[:i])
+			names := t[i+len(endLabels[k]):]
+			if isSentenceEnd(prev) && creditNames(names) && len(names) < 100 {
+				return true
 			}
 		}
 	}
@@ -516,6 +514,39 @@ func captionWithCredit(t []byte) bool {
 	// with a well-known agency and a few names before it.
 	agency := bytes.ToLower(bytes.TrimSpace(t[len(head):]))
 	return bytes.ContainsAny(head[j:], "/|") || strongAgencies[string(agency)] && !wordsOver(names, 4)
+}
+
+// endLabels are the labels of a credit that ends a caption.
+var endLabels = [...]string{" Photograph: ", " Photo: ", " Credit: ", " Image: ", " Photograph by ", " Photo by "}
+
+// lastEndLabels returns where each of endLabels last starts in t, or -1.
+// Each label ends in ": " or " by ", which are rare: it looks only there.
+func lastEndLabels(t []byte) [len(endLabels)]int {
+	at := [len(endLabels)]int{-1, -1, -1, -1, -1, -1}
+	mark := func(end int, suffix string) {
+		for k, label := range endLabels {
+			if start := end - len(label); start >= 0 && end <= len(t) && strings.HasSuffix(label, suffix) && string(t[start:end]) == label {
+				at[k] = start
+			}
+		}
+	}
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(t[i:], ':')
+		if j < 0 {
+			break
+		}
+		i += j
+		mark(i+len(": "), ": ")
+	}
+	for i := 0; ; i++ {
+		j := indexRare(t[i:], []byte(" by "))
+		if j < 0 {
+			break
+		}
+		i += j
+		mark(i+len(" by "), " by ")
+	}
+	return at
 }
 
 // creditInParens reports whether the inside of a closing bracket is a
