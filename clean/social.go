@@ -3,6 +3,7 @@ package clean
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -269,9 +270,16 @@ func gluedPrompt(t []byte, off int) (Candidate, bool) {
 // and returns -1 when it finds none there.
 func lastSentenceStart(t []byte, before, floor int) int {
 	for i := before - 1; i > 0 && i > floor; i-- {
-		if i >= 8 && !hasSentenceMark(binary.LittleEndian.Uint64(t[i-8:i])) {
-			i -= 7 // eight bytes before i at once, none a mark
-			continue
+		if i >= 8 {
+			x := binary.LittleEndian.Uint64(t[i-8 : i])
+			if !hasSentenceMark(x) {
+				i -= 7 // eight bytes before i at once, none a mark
+				continue
+			}
+			i -= bits.LeadingZeros64(sentenceMarks(x)) / 8 // to the last mark
+			if i <= floor {
+				break
+			}
 		}
 		c := t[i-1]
 		if c != '.' && c != '!' && c != '?' || t[i] != ' ' {
@@ -296,6 +304,16 @@ func hasSentenceMark(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	hasZero := func(y uint64) bool { return (y-ones)&^y&highs != 0 }
 	return hasZero(x^(ones*'.')) || hasZero(x^(ones*'!')) || hasZero(x^(ones*'?'))
+}
+
+// sentenceMarks returns x with the high bit set in each byte that is ".",
+// "!" or "?", and no other bit.
+func sentenceMarks(x uint64) uint64 {
+	const ones, lows = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	// Exact, unlike hasSentenceMark's test, whose borrows may mark the
+	// bytes above a mark.
+	zeros := func(y uint64) uint64 { return ^((y&lows + lows) | y | lows) }
+	return zeros(x^(ones*'.')) | zeros(x^(ones*'!')) | zeros(x^(ones*'?'))
 }
 
 // newsletterPromo reports whether t asks the reader to sign up for a
