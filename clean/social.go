@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -390,7 +389,7 @@ func clickHereEnd(t []byte) bool {
 	// brackets and marks the trims below may take are gone is no "click
 	// here" ("now").
 	k := len(t)
-	for k > 0 && strings.IndexByte("()[] !.:", t[k-1]) >= 0 {
+	for k > 0 && isClickHereTrail(t[k-1]) {
 		k--
 	}
 	if e := t[:k]; len(e) > 4 && bytes.EqualFold(e[len(e)-4:], []byte(" now")) {
@@ -409,6 +408,16 @@ func clickHereEnd(t []byte) bool {
 		return false
 	}
 	return !wordsOver(t, 25) && !hasAuxiliary(t[:len(t)-min(len(t), 10)])
+}
+
+// isClickHereTrail reports whether c may follow "click here": a bracket, a
+// space or a mark.
+func isClickHereTrail(c byte) bool {
+	switch c {
+	case '(', ')', '[', ']', ' ', '!', '.', ':':
+		return true
+	}
+	return false
 }
 
 // promoToAddress reports whether t is a short line without a full stop
