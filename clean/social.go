@@ -425,12 +425,33 @@ func isClickHereTrail(c byte) bool {
 // address: "To read more from Dan, visit www.dan-lucas.com", "SEE MORE UK
 // COLUMN NEWS AT: UK COLUMN.ORG".
 func promoToAddress(t []byte) bool {
-	if bytes.HasSuffix(t, []byte(".")) || !endsInAddress(t) || wordsOver(t, 15) {
+	if bytes.HasSuffix(t, []byte(".")) || !mayEndInAddress(t) || !endsInAddress(t) || wordsOver(t, 15) {
 		return false
 	}
 	lead := bytes.TrimPrefix(bytes.TrimPrefix(t, []byte("To ")), []byte("to "))
 	return ctaVerbs.Prefix(lead) > 0 || readMorePhrases.Prefix(lead) > 0 || relatedLabels.Prefix(t) > 0 ||
 		bytes.Contains(bytes.ToLower(t), []byte(" visit "))
+}
+
+// mayEndInAddress is a cheap test before endsInAddress: t's last word,
+// without the brackets and full stops that it trims, holds ":" or "/" (a
+// link, a path), starts with "www." or ends in a letter after a dot
+// ("site.org").
+func mayEndInAddress(t []byte) bool {
+	end := len(t)
+	for end > 0 && (t[end-1] == ' ' || t[end-1] == '.' || t[end-1] == ')' || t[end-1] == ']') {
+		end--
+	}
+	start, dot := end, false
+	for ; start > 0 && t[start-1] != ' ' && t[start-1] != '\t'; start-- {
+		switch t[start-1] {
+		case ':', '/':
+			return true
+		case '.':
+			dot = true
+		}
+	}
+	return dot && isASCIILetter(t[end-1]) || isLink(t[start:end])
 }
 
 // followPrompt returns where "Follow NAME on NETWORK[, NETWORK and
