@@ -495,8 +495,7 @@ func callToAction(t []byte) bool {
 	if r, _ := utf8.DecodeRune(t); !unicode.IsUpper(r) {
 		return false
 	}
-	ws := countWords(t)
-	if ws.words > 20 || ws.words < 2 || hasAuxiliary(t) || commaClause(t) || subtitled(t[n:]) {
+	if wordsOver(t, 20) || !wordsOver(t, 1) || hasAuxiliary(t) || commaClause(t) || subtitled(t[n:]) {
 		return false
 	}
 	// A prompt that ends as a sentence must name what it offers: "Get
