@@ -256,12 +256,24 @@ func lowerASCIIInto(buf, w []byte) []byte {
 
 // loneAgency reports whether t is an agency's name and nothing else.
 func loneAgency(t []byte) bool {
-	t = bytes.Trim(t, "()")
+	t = trimParens(t)
 	if len(t) > 20 {
 		return false
 	}
 	var buf [20]byte
 	return strongAgencies[string(lowerASCIIInto(buf[:], t))]
+}
+
+// trimParens is bytes.Trim(t, "()"), without building a set of bytes each
+// call.
+func trimParens(t []byte) []byte {
+	for len(t) > 0 && (t[0] == '(' || t[0] == ')') {
+		t = t[1:]
+	}
+	for len(t) > 0 && (t[len(t)-1] == '(' || t[len(t)-1] == ')') {
+		t = t[:len(t)-1]
+	}
+	return t
 }
 
 // afterPicture reports whether line i may credit a picture: it does not
