@@ -442,12 +442,12 @@ func cutAgency(s []byte) ([]byte, bool) {
 	n := 0
 	for i := len(s) - 1; i >= 0 && n < len(seps); i-- {
 		if c := s[i]; c == ' ' || c == '/' || c == '|' {
+			if n == 0 && !mayEndAgency(s[i+1:]) {
+				return nil, false // most lines end in a word no agency ends in
+			}
 			seps[n] = i
 			n++
 		}
-	}
-	if n == 0 || !mayEndAgency(s[seps[0]+1:]) {
-		return nil, false // most lines end in a word no agency ends in
 	}
 	for words := n; words >= 1; words-- {
 		i := seps[words-1]
