@@ -81,11 +81,17 @@ func findSocial(d *Doc) []Candidate {
 		}
 		blockStart, blockEnd, names, actions, worded = -1, -1, 0, 0, 0
 	}
+	var tweets []Candidate // go last, in the order of their lines
 	for i, l := range d.Lines {
 		if l.Blank {
 			continue
 		}
 		t, off := d.trimmed(l)
+		// "… with much less stress.Click To Tweet": cut the button only.
+		if len(t) > len(clickToTweet) && bytes.HasSuffix(t, clickToTweet) {
+			tweets = append(tweets, Candidate{Span{off + len(t) - len(clickToTweet), off + len(t)},
+				Evidence{Kind: Marker, Why: `"Click To Tweet" button`}})
+		}
 		if len(t) > maxSocialLine {
 			flush()
 			if c, ok := gluedPrompt(t, off); ok {
@@ -115,17 +121,7 @@ func findSocial(d *Doc) []Candidate {
 		}
 	}
 	flush()
-	for _, l := range d.Lines {
-		if l.Blank {
-			continue
-		}
-		// "… with much less stress.Click To Tweet": cut the button only.
-		if t, off := d.trimmed(l); len(t) > len(clickToTweet) && bytes.HasSuffix(t, clickToTweet) {
-			cs = append(cs, Candidate{Span{off + len(t) - len(clickToTweet), off + len(t)},
-				Evidence{Kind: Marker, Why: `"Click To Tweet" button`}})
-		}
-	}
-	return cs
+	return append(cs, tweets...)
 }
 
 var clickToTweet = []byte("Click To Tweet")
