@@ -499,15 +499,39 @@ func callToAction(t []byte) bool {
 	sentence := endsSentence(t) && !bytes.HasSuffix(t, []byte("!"))
 	for _, w := range bytes.Fields(t[n:]) {
 		if !isLink(w) {
-			w = bytes.Trim(w, ",!.:;()[]\"'")
+			w = trimWordMarks(w)
 		}
-		weak := sentence && weakObjects[string(bytes.ToLower(w))]
-		if ctaObjects.HasBytes(w) && !weak ||
+		if ctaObjects.HasBytes(w) && !(sentence && weakObject(w)) ||
 			networks.HasBytes(w) && !sentence || isLink(w) || siteAddress(w) {
 			return true
 		}
 	}
 	return false
+}
+
+// trimWordMarks is bytes.Trim(w, ",!.:;()[]\"'"), without building a set of
+// bytes each call.
+func trimWordMarks(w []byte) []byte {
+	isMark := func(c byte) bool {
+		switch c {
+		case ',', '!', '.', ':', ';', '(', ')', '[', ']', '"', '\'':
+			return true
+		}
+		return false
+	}
+	for len(w) > 0 && isMark(w[0]) {
+		w = w[1:]
+	}
+	for len(w) > 0 && isMark(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// weakObject reports whether w, lower-cased, is one of weakObjects.
+func weakObject(w []byte) bool {
+	var buf [32]byte
+	return weakObjects[string(lexicon.AppendLower(buf[:0], w))]
 }
 
 // subtitled reports whether t goes on after a colon or question mark with
