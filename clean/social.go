@@ -88,7 +88,7 @@ func findSocial(d *Doc) []Candidate {
 		}
 		t, off := d.trimmed(l)
 		// "… with much less stress.Click To Tweet": cut the button only.
-		if len(t) > len(clickToTweet) && bytes.HasSuffix(t, clickToTweet) {
+		if len(t) > len(clickToTweet) && t[len(t)-1] == 't' && bytes.HasSuffix(t, clickToTweet) {
 			tweets = append(tweets, Candidate{Span{off + len(t) - len(clickToTweet), off + len(t)},
 				Evidence{Kind: Marker, Why: `"Click To Tweet" button`}})
 		}
@@ -388,10 +388,12 @@ func clickHereEnd(t []byte) bool {
 	for k > 0 && isClickHereTrail(t[k-1]) {
 		k--
 	}
-	if e := t[:k]; len(e) > 4 && bytes.EqualFold(e[len(e)-4:], []byte(" now")) {
+	// Only "w" and "W" fold to "w", and "e" and "E" to "e": a byte tells
+	// most lines apart before bytes.EqualFold reads runes.
+	if e := t[:k]; len(e) > 4 && e[len(e)-1]|0x20 == 'w' && bytes.EqualFold(e[len(e)-4:], []byte(" now")) {
 		k -= 4
 	}
-	if k < len("click here") || !bytes.EqualFold(t[k-len("click here"):k], []byte("click here")) {
+	if k < len("click here") || t[k-1]|0x20 != 'e' || !bytes.EqualFold(t[k-len("click here"):k], []byte("click here")) {
 		return false
 	}
 	t = bytes.TrimRight(bytes.Trim(t, "()[] "), "!.: ")
@@ -447,13 +449,14 @@ func mayEndInAddress(t []byte) bool {
 			dot = true
 		}
 	}
-	return dot && isASCIILetter(t[end-1]) || isLink(t[start:end])
+	w := t[start:end]
+	return dot && isASCIILetter(t[end-1]) || len(w) > 0 && (w[0] == 'h' || w[0]|0x20 == 'w') && isLink(w)
 }
 
 // followPrompt returns where "Follow NAME on NETWORK[, NETWORK and
 // NETWORK]" ends in t, or 0.
 func followPrompt(t []byte) int {
-	if len(t) < 12 || !bytes.EqualFold(t[:7], []byte("follow ")) {
+	if len(t) < 12 || t[0]|0x20 != 'f' || !bytes.EqualFold(t[:7], []byte("follow ")) {
 		return 0
 	}
 	on := bytes.Index(t, []byte(" on "))
