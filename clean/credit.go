@@ -175,8 +175,9 @@ func creditLine(d *Doc, i int, t []byte, off int, edge bool) (Candidate, bool) {
 	return Candidate{}, false
 }
 
-// agencyEnds holds the last words of the [agencies] entries, lower-cased:
-// a line that ends otherwise names no agency last.
+// agencyEnds holds the last words of the [agencies] entries, lower-cased,
+// after a space, slash or bar as cutAgency splits names: a line that ends
+// otherwise names no agency last.
 var agencyEnds = func() map[string]bool {
 	m := map[string]bool{}
 	for _, e := range agencies.Entries() {
