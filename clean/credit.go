@@ -175,27 +175,74 @@ func creditLine(d *Doc, i int, t []byte, off int, edge bool) (Candidate, bool) {
 	return Candidate{}, false
 }
 
-// agencyEnds holds the last words of the [agencies] entries, lower-cased:
-// a line that ends otherwise names no agency last.
+// agencyEnds holds the last words of the [agencies] entries, lower-cased,
+// after a space, slash or bar as cutAgency splits names: a line that ends
+// otherwise names no agency last.
 var agencyEnds = func() map[string]bool {
 	m := map[string]bool{}
 	for _, e := range agencies.Entries() {
-		m[e[strings.LastIndexByte(e, ' ')+1:]] = true
+		m[e[strings.LastIndexAny(e, " /|")+1:]] = true
 	}
 	return m
 }()
 
+// agencyEndPairs marks the last two bytes of the agencyEnds of two ASCII
+// bytes or more: most words end otherwise, which a bit tells before a
+// lookup.
+var agencyEndPairs = func() *[1 << 14 / 64]uint64 {
+	var pairs [1 << 14 / 64]uint64
+	for w := range agencyEnds {
+		if n := len(w); n >= 2 && w[n-2] < utf8.RuneSelf && w[n-1] < utf8.RuneSelf {
+			k := uint(w[n-2])<<7 | uint(w[n-1])
+			pairs[k/64] |= 1 << (k % 64)
+		}
+	}
+	return &pairs
+}()
+
+// mayEndAgency reports whether word w, lower-cased, may be one of
+// agencyEnds. Only its last two bytes are read, when they are ASCII.
+func mayEndAgency(w []byte) bool {
+	n := len(w)
+	if n < 2 || w[n-2] >= utf8.RuneSelf || w[n-1] >= utf8.RuneSelf {
+		return true
+	}
+	k := uint(lowerASCII(w[n-2]))<<7 | uint(lowerASCII(w[n-1]))
+	return agencyEndPairs[k/64]&(1<<(k%64)) != 0
+}
+
 // endsInAgencyWord reports whether t's last word, lower-cased, ends an
 // agency's name.
 func endsInAgencyWord(t []byte) bool {
-	t = bytes.TrimRight(t, ")] ")
-	i := bytes.LastIndexAny(t, " /|")
-	w := t[i+1:]
-	if len(w) > 24 {
+	end := len(t)
+	for end > 0 && (t[end-1] == ')' || t[end-1] == ']' || t[end-1] == ' ') {
+		end--
+	}
+	i := lastNameSep(t[:end])
+	w := t[i+1 : end]
+	if len(w) > 24 || !mayEndAgency(w) {
 		return false
 	}
 	var buf [24]byte
 	return agencyEnds[string(lowerASCIIInto(buf[:], w))]
+}
+
+// lastNameSep is bytes.LastIndexAny(t, " /|"), without building a set of
+// bytes each call.
+func lastNameSep(t []byte) int {
+	for i := len(t) - 1; i >= 0; i-- {
+		if c := t[i]; c == ' ' || c == '/' || c == '|' {
+			return i
+		}
+	}
+	return -1
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
 }
 
 // lowerASCIIInto writes w, its ASCII letters lower-cased, into buf, which
@@ -203,22 +250,31 @@ func endsInAgencyWord(t []byte) bool {
 // an allocation.
 func lowerASCIIInto(buf, w []byte) []byte {
 	for j, c := range w {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[j] = c
+		buf[j] = lowerASCII(c)
 	}
 	return buf[:len(w)]
 }
 
 // loneAgency reports whether t is an agency's name and nothing else.
 func loneAgency(t []byte) bool {
-	t = bytes.Trim(t, "()")
+	t = trimParens(t)
 	if len(t) > 20 {
 		return false
 	}
 	var buf [20]byte
 	return strongAgencies[string(lowerASCIIInto(buf[:], t))]
+}
+
+// trimParens is bytes.Trim(t, "()"), without building a set of bytes each
+// call.
+func trimParens(t []byte) []byte {
+	for len(t) > 0 && (t[0] == '(' || t[0] == ')') {
+		t = t[1:]
+	}
+	for len(t) > 0 && (t[len(t)-1] == '(' || t[len(t)-1] == ')') {
+		t = t[:len(t)-1]
+	}
+	return t
 }
 
 // afterPicture reports whether line i may credit a picture: it does not
@@ -387,6 +443,9 @@ func cutAgency(s []byte) ([]byte, bool) {
 	n := 0
 	for i := len(s) - 1; i >= 0 && n < len(seps); i-- {
 		if c := s[i]; c == ' ' || c == '/' || c == '|' {
+			if n == 0 && !mayEndAgency(s[i+1:]) {
+				return nil, false // most lines end in a word no agency ends in
+			}
 			seps[n] = i
 			n++
 		}
@@ -428,15 +487,13 @@ func captionWithCredit(t []byte) bool {
 		}
 		return false
 	}
-	// "… in Brussels. Photograph: Name/Agency"; each label holds ":" or " by ".
-	if bytes.IndexByte(t, ':') >= 0 || indexRare(t, []byte(" by ")) >= 0 {
-		for _, label := range [][]byte{[]byte(" Photograph: "), []byte(" Photo: "), []byte(" Credit: "), []byte(" Image: "), []byte(" Photograph by "), []byte(" Photo by ")} {
-			if i := bytes.LastIndex(t, label); i > 0 {
-				prev, _ := utf8.DecodeLastRune(t[:i])
-				names := t[i+len(label):]
-				if isSentenceEnd(prev) && creditNames(names) && len(names) < 100 {
-					return true
-				}
+	// "… in Brussels. Photograph: Name/Agency"
+	for k, i := range lastEndLabels(t) {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRune(t[:i])
+			names := t[i+len(endLabels[k]):]
+			if isSentenceEnd(prev) && creditNames(names) && len(names) < 100 {
+				return true
 			}
 		}
 	}
@@ -470,6 +527,39 @@ func captionWithCredit(t []byte) bool {
 	// with a well-known agency and a few names before it.
 	agency := bytes.ToLower(bytes.TrimSpace(t[len(head):]))
 	return bytes.ContainsAny(head[j:], "/|") || strongAgencies[string(agency)] && !wordsOver(names, 4)
+}
+
+// endLabels are the labels of a credit that ends a caption.
+var endLabels = [...]string{" Photograph: ", " Photo: ", " Credit: ", " Image: ", " Photograph by ", " Photo by "}
+
+// lastEndLabels returns where each of endLabels last starts in t, or -1.
+// Each label ends in ": " or " by ", which are rare: it looks only there.
+func lastEndLabels(t []byte) [len(endLabels)]int {
+	at := [len(endLabels)]int{-1, -1, -1, -1, -1, -1}
+	mark := func(end int, suffix string) {
+		for k, label := range endLabels {
+			if start := end - len(label); start >= 0 && end <= len(t) && strings.HasSuffix(label, suffix) && string(t[start:end]) == label {
+				at[k] = start
+			}
+		}
+	}
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(t[i:], ':')
+		if j < 0 {
+			break
+		}
+		i += j
+		mark(i+len(": "), ": ")
+	}
+	for i := 0; ; i++ {
+		j := indexRare(t[i:], []byte(" by "))
+		if j < 0 {
+			break
+		}
+		i += j
+		mark(i+len(" by "), " by ")
+	}
+	return at
 }
 
 // creditInParens reports whether the inside of a closing bracket is a

@@ -3,7 +3,7 @@ package clean
 import (
 	"bytes"
 	"encoding/binary"
-	"strings"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -81,11 +81,17 @@ func findSocial(d *Doc) []Candidate {
 		}
 		blockStart, blockEnd, names, actions, worded = -1, -1, 0, 0, 0
 	}
+	var tweets []Candidate // go last, in the order of their lines
 	for i, l := range d.Lines {
 		if l.Blank {
 			continue
 		}
 		t, off := d.trimmed(l)
+		// "… with much less stress.Click To Tweet": cut the button only.
+		if len(t) > len(clickToTweet) && t[len(t)-1] == 't' && bytes.HasSuffix(t, clickToTweet) {
+			tweets = append(tweets, Candidate{Span{off + len(t) - len(clickToTweet), off + len(t)},
+				Evidence{Kind: Marker, Why: `"Click To Tweet" button`}})
+		}
 		if len(t) > maxSocialLine {
 			flush()
 			if c, ok := gluedPrompt(t, off); ok {
@@ -115,17 +121,7 @@ func findSocial(d *Doc) []Candidate {
 		}
 	}
 	flush()
-	for _, l := range d.Lines {
-		if l.Blank {
-			continue
-		}
-		// "… with much less stress.Click To Tweet": cut the button only.
-		if t, off := d.trimmed(l); len(t) > len(clickToTweet) && bytes.HasSuffix(t, clickToTweet) {
-			cs = append(cs, Candidate{Span{off + len(t) - len(clickToTweet), off + len(t)},
-				Evidence{Kind: Marker, Why: `"Click To Tweet" button`}})
-		}
-	}
-	return cs
+	return append(cs, tweets...)
 }
 
 var clickToTweet = []byte("Click To Tweet")
@@ -269,9 +265,16 @@ func gluedPrompt(t []byte, off int) (Candidate, bool) {
 // and returns -1 when it finds none there.
 func lastSentenceStart(t []byte, before, floor int) int {
 	for i := before - 1; i > 0 && i > floor; i-- {
-		if i >= 8 && !hasSentenceMark(binary.LittleEndian.Uint64(t[i-8:i])) {
-			i -= 7 // eight bytes before i at once, none a mark
-			continue
+		if i >= 8 {
+			x := binary.LittleEndian.Uint64(t[i-8 : i])
+			if !hasSentenceMark(x) {
+				i -= 7 // eight bytes before i at once, none a mark
+				continue
+			}
+			i -= bits.LeadingZeros64(sentenceMarks(x)) / 8 // to the last mark
+			if i <= floor {
+				break
+			}
 		}
 		c := t[i-1]
 		if c != '.' && c != '!' && c != '?' || t[i] != ' ' {
@@ -296,6 +299,16 @@ func hasSentenceMark(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	hasZero := func(y uint64) bool { return (y-ones)&^y&highs != 0 }
 	return hasZero(x^(ones*'.')) || hasZero(x^(ones*'!')) || hasZero(x^(ones*'?'))
+}
+
+// sentenceMarks returns x with the high bit set in each byte that is ".",
+// "!" or "?", and no other bit.
+func sentenceMarks(x uint64) uint64 {
+	const ones, lows = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	// Exact, unlike hasSentenceMark's test, whose borrows may mark the
+	// bytes above a mark.
+	zeros := func(y uint64) uint64 { return ^((y&lows + lows) | y | lows) }
+	return zeros(x^(ones*'.')) | zeros(x^(ones*'!')) | zeros(x^(ones*'?'))
 }
 
 // newsletterPromo reports whether t asks the reader to sign up for a
@@ -372,13 +385,15 @@ func clickHereEnd(t []byte) bool {
 	// brackets and marks the trims below may take are gone is no "click
 	// here" ("now").
 	k := len(t)
-	for k > 0 && strings.IndexByte("()[] !.:", t[k-1]) >= 0 {
+	for k > 0 && isClickHereTrail(t[k-1]) {
 		k--
 	}
-	if e := t[:k]; len(e) > 4 && bytes.EqualFold(e[len(e)-4:], []byte(" now")) {
+	// Only "w" and "W" fold to "w", and "e" and "E" to "e": a byte tells
+	// most lines apart before bytes.EqualFold reads runes.
+	if e := t[:k]; len(e) > 4 && e[len(e)-1]|0x20 == 'w' && bytes.EqualFold(e[len(e)-4:], []byte(" now")) {
 		k -= 4
 	}
-	if k < len("click here") || !bytes.EqualFold(t[k-len("click here"):k], []byte("click here")) {
+	if k < len("click here") || t[k-1]|0x20 != 'e' || !bytes.EqualFold(t[k-len("click here"):k], []byte("click here")) {
 		return false
 	}
 	t = bytes.TrimRight(bytes.Trim(t, "()[] "), "!.: ")
@@ -393,12 +408,22 @@ func clickHereEnd(t []byte) bool {
 	return !wordsOver(t, 25) && !hasAuxiliary(t[:len(t)-min(len(t), 10)])
 }
 
+// isClickHereTrail reports whether c may follow "click here": a bracket, a
+// space or a mark.
+func isClickHereTrail(c byte) bool {
+	switch c {
+	case '(', ')', '[', ']', ' ', '!', '.', ':':
+		return true
+	}
+	return false
+}
+
 // promoToAddress reports whether t is a short line without a full stop
 // that opens with a call to action or a read-more label and ends in a web
 // address: "To read more from Dan, visit www.dan-lucas.com", "SEE MORE UK
 // COLUMN NEWS AT: UK COLUMN.ORG".
 func promoToAddress(t []byte) bool {
-	if bytes.HasSuffix(t, []byte(".")) || !endsInAddress(t) || wordsOver(t, 15) {
+	if bytes.HasSuffix(t, []byte(".")) || !mayEndInAddress(t) || !endsInAddress(t) || wordsOver(t, 15) {
 		return false
 	}
 	lead := bytes.TrimPrefix(bytes.TrimPrefix(t, []byte("To ")), []byte("to "))
@@ -406,10 +431,32 @@ func promoToAddress(t []byte) bool {
 		bytes.Contains(bytes.ToLower(t), []byte(" visit "))
 }
 
+// mayEndInAddress is a cheap test before endsInAddress: t's last word,
+// without the brackets and full stops that it trims, holds ":" or "/" (a
+// link, a path), starts with "www." or ends in a letter after a dot
+// ("site.org").
+func mayEndInAddress(t []byte) bool {
+	end := len(t)
+	for end > 0 && (t[end-1] == ' ' || t[end-1] == '.' || t[end-1] == ')' || t[end-1] == ']') {
+		end--
+	}
+	start, dot := end, false
+	for ; start > 0 && t[start-1] != ' ' && t[start-1] != '\t'; start-- {
+		switch t[start-1] {
+		case ':', '/':
+			return true
+		case '.':
+			dot = true
+		}
+	}
+	w := t[start:end]
+	return dot && isASCIILetter(t[end-1]) || len(w) > 0 && (w[0] == 'h' || w[0]|0x20 == 'w') && isLink(w)
+}
+
 // followPrompt returns where "Follow NAME on NETWORK[, NETWORK and
 // NETWORK]" ends in t, or 0.
 func followPrompt(t []byte) int {
-	if len(t) < 12 || !bytes.EqualFold(t[:7], []byte("follow ")) {
+	if len(t) < 12 || t[0]|0x20 != 'f' || !bytes.EqualFold(t[:7], []byte("follow ")) {
 		return 0
 	}
 	on := bytes.Index(t, []byte(" on "))
@@ -447,8 +494,7 @@ func callToAction(t []byte) bool {
 	if r, _ := utf8.DecodeRune(t); !unicode.IsUpper(r) {
 		return false
 	}
-	ws := countWords(t)
-	if ws.words > 20 || ws.words < 2 || hasAuxiliary(t) || commaClause(t) || subtitled(t[n:]) {
+	if wordsOver(t, 20) || !wordsOver(t, 1) || hasAuxiliary(t) || commaClause(t) || subtitled(t[n:]) {
 		return false
 	}
 	// A prompt that ends as a sentence must name what it offers: "Get
@@ -456,15 +502,39 @@ func callToAction(t []byte) bool {
 	sentence := endsSentence(t) && !bytes.HasSuffix(t, []byte("!"))
 	for _, w := range bytes.Fields(t[n:]) {
 		if !isLink(w) {
-			w = bytes.Trim(w, ",!.:;()[]\"'")
+			w = trimWordMarks(w)
 		}
-		weak := sentence && weakObjects[string(bytes.ToLower(w))]
-		if ctaObjects.HasBytes(w) && !weak ||
+		if ctaObjects.HasBytes(w) && !(sentence && weakObject(w)) ||
 			networks.HasBytes(w) && !sentence || isLink(w) || siteAddress(w) {
 			return true
 		}
 	}
 	return false
+}
+
+// trimWordMarks is bytes.Trim(w, ",!.:;()[]\"'"), without building a set of
+// bytes each call.
+func trimWordMarks(w []byte) []byte {
+	isMark := func(c byte) bool {
+		switch c {
+		case ',', '!', '.', ':', ';', '(', ')', '[', ']', '"', '\'':
+			return true
+		}
+		return false
+	}
+	for len(w) > 0 && isMark(w[0]) {
+		w = w[1:]
+	}
+	for len(w) > 0 && isMark(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// weakObject reports whether w, lower-cased, is one of weakObjects.
+func weakObject(w []byte) bool {
+	var buf [32]byte
+	return weakObjects[string(lexicon.AppendLower(buf[:0], w))]
 }
 
 // subtitled reports whether t goes on after a colon or question mark with
