@@ -66,20 +66,21 @@ func repeatedBlocks(d *Doc) []Candidate {
 	// would double the memory a large document needs; hits are compared
 	// byte for byte.
 	seed := maphash.MakeSeed()
-	first := map[uint64]int{} // hash -> index of the paragraph's first copy
+	var first paraIndex // hash -> index of the paragraph's first copy
 	text := func(i int) []byte { return bytes.TrimSpace(d.ParaText(d.Paras[i])) }
 	long := func(i int) bool { return len(text(i)) >= dupMinPara }
 	var cs []Candidate
 	for i := 0; i < len(d.Paras); i++ {
-		if !long(i) || i > 0 && bytes.Equal(text(i), text(i-1)) {
+		t := text(i)
+		if len(t) < dupMinPara || i > 0 && bytes.Equal(t, text(i-1)) {
 			// A run of one paragraph repeated is no block: its copies
 			// need not be compared again.
 			continue
 		}
-		h := maphash.Bytes(seed, text(i))
-		f, seen := first[h]
+		h := maphash.Bytes(seed, t)
+		f, seen := first.lookup(h)
 		if !seen {
-			first[h] = i
+			first.add(h, i)
 			continue
 		}
 		// Paragraph i repeats paragraph f: extend the match over the
@@ -105,15 +106,48 @@ func repeatedBlocks(d *Doc) []Candidate {
 	return cs
 }
 
+// A paraIndex maps paragraph hashes to the first paragraph with each: a
+// list while it is short, as most texts have a dozen long paragraphs or
+// so, and a map beyond.
+type paraIndex struct {
+	hashes []uint64
+	paras  []int
+	big    map[uint64]int
+}
+
+func (x *paraIndex) lookup(h uint64) (int, bool) {
+	if x.big != nil {
+		p, ok := x.big[h]
+		return p, ok
+	}
+	for k, g := range x.hashes {
+		if g == h {
+			return x.paras[k], true
+		}
+	}
+	return 0, false
+}
+
+// add records paragraph p under h, which lookup did not find.
+func (x *paraIndex) add(h uint64, p int) {
+	if x.big != nil {
+		x.big[h] = p
+		return
+	}
+	x.hashes, x.paras = append(x.hashes, h), append(x.paras, p)
+	if len(x.hashes) > 32 {
+		x.big = make(map[uint64]int, 2*len(x.hashes))
+		for k, g := range x.hashes {
+			x.big[g] = x.paras[k]
+		}
+		x.hashes, x.paras = nil, nil
+	}
+}
+
 // pullQuotes finds one-line paragraphs that repeat, without the final
 // punctuation, a sentence of a longer paragraph. Sentences are indexed by
 // their first bytes, so the search is linear in the document.
 func pullQuotes(d *Doc) []Candidate {
-	type quote struct {
-		para int
-		text string
-	}
-	var quotes []quote
 	// A pull quote stands inside the body, between long paragraphs: the
 	// text's first or last line may be its motto or its punchline.
 	firstLong, lastLong := -1, -1
@@ -125,6 +159,7 @@ func pullQuotes(d *Doc) []Candidate {
 			lastLong = pi
 		}
 	}
+	var paras []int // those that may be pull quotes
 	for pi, p := range d.Paras {
 		if p.First != p.Last || pi <= firstLong || pi >= lastLong {
 			continue
@@ -139,18 +174,26 @@ func pullQuotes(d *Doc) []Candidate {
 		if !wordsOver(t, 6) {
 			continue
 		}
-		quotes = append(quotes, quote{pi, normalize(t)})
+		paras = append(paras, pi)
 	}
 	// A quote's first words must also stand elsewhere in the text, as
 	// they are. Each search reads the whole text: a few are cheaper than
 	// indexing the paragraphs, but a long text holds many quotes, and then
 	// only those the index matches are searched.
-	searchFirst := len(quotes) <= 8
+	searchFirst := len(paras) <= 8
 	if searchFirst {
-		quotes = slices.DeleteFunc(quotes, func(q quote) bool { return !headElsewhere(d, d.Paras[q.para]) })
+		paras = slices.DeleteFunc(paras, func(pi int) bool { return !headElsewhere(d, d.Paras[pi]) })
 	}
-	if len(quotes) == 0 {
+	if len(paras) == 0 {
 		return nil
+	}
+	type quote struct {
+		para int
+		text string
+	}
+	quotes := make([]quote, len(paras))
+	for i, pi := range paras {
+		quotes[i] = quote{pi, normalize(bytes.TrimSpace(d.ParaText(d.Paras[pi])))}
 	}
 	const key = 24
 	starts := map[string][]int{} // a sentence's first bytes -> paragraphs
