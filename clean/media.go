@@ -30,6 +30,9 @@ and durations.`,
 var mediaWords = lexicon.Get("media")
 
 func findMedia(d *Doc) []Candidate {
+	// Searched once in the text: most texts hold neither, and then no
+	// line needs searching (a search a line costs more).
+	embed := indexRare(d.Src, autoplay) >= 0 || indexRare(d.Src, copyCode) >= 0
 	var cs []Candidate
 	runStart, runEnd, run, words := -1, -1, 0, 0
 	flush := func() {
@@ -59,7 +62,7 @@ func findMedia(d *Doc) []Candidate {
 		if len(t) > 400 {
 			continue
 		}
-		if playerNotice(t) || imageAddress(t) {
+		if playerNotice(t, embed) || imageAddress(t) {
 			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "video player text"}})
 		}
 	}
@@ -78,13 +81,14 @@ var autoplay = []byte("autoplay")
 
 var copyCode = []byte("Copy this code to your website")
 
-// playerNotice reports whether t is the text of an embedded player.
-func playerNotice(t []byte) bool {
+// playerNotice reports whether t is the text of an embedded player; embed
+// says whether the text holds "autoplay" or copyCode at all.
+func playerNotice(t []byte, embed bool) bool {
 	k := undecorate(t)
 	if n := mediaWords.Prefix(k); n > 0 && n == len(k) && bytes.Count(k, []byte(" ")) >= 2 {
 		return true
 	}
-	if i := indexRare(t, autoplay); i >= 0 && indexRare(t[i+len(autoplay):], autoplay) >= 0 || indexRare(t, copyCode) >= 0 {
+	if embed && (bytes.Count(t, autoplay) >= 2 || bytes.Contains(t, copyCode)) {
 		return true
 	}
 	for _, site := range [][]byte{[]byte(" on Vimeo."), []byte(" on Vimeo"), []byte(" on YouTube."), []byte(" on YouTube")} {
