@@ -216,20 +216,33 @@ func pullQuotes(d *Doc) []Candidate {
 			}
 		}
 	}
-	var cs []Candidate
-	for _, pq := range quotes {
-		for _, qi := range starts[pq.text[:min(len(pq.text), key)]] {
-			if qi == pq.para || len(bodies[qi]) < len(pq.text)*3/2 || sentenceAt(bodies[qi], pq.text) < 0 {
-				continue
-			}
-			if !searchFirst && !headElsewhere(d, d.Paras[pq.para]) {
+	// The paragraph a quote copies depends on its text alone (its own
+	// paragraph is too short to qualify), and a long text may repeat a
+	// quote many times: each text is looked up once.
+	copied := map[string]int{}
+	source := func(text string) int {
+		if qi, ok := copied[text]; ok {
+			return qi
+		}
+		found := -1
+		for _, qi := range starts[text[:min(len(text), key)]] {
+			if len(bodies[qi]) >= len(text)*3/2 && sentenceAt(bodies[qi], text) >= 0 {
+				found = qi
 				break
 			}
-			q := d.Paras[qi]
-			cs = append(cs, Candidate{Span{d.Paras[pq.para].Start, d.Paras[pq.para].End}, Evidence{Kind: Copy,
-				Why: "pull quote of a sentence of a longer paragraph", Copy: Span{q.Start, q.End}}})
-			break
 		}
+		copied[text] = found
+		return found
+	}
+	var cs []Candidate
+	for _, pq := range quotes {
+		qi := source(pq.text)
+		if qi < 0 || !searchFirst && !headElsewhere(d, d.Paras[pq.para]) {
+			continue
+		}
+		q := d.Paras[qi]
+		cs = append(cs, Candidate{Span{d.Paras[pq.para].Start, d.Paras[pq.para].End}, Evidence{Kind: Copy,
+			Why: "pull quote of a sentence of a longer paragraph", Copy: Span{q.Start, q.End}}})
 	}
 	return cs
 }
