@@ -82,16 +82,7 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 		}
 	}
 	// A copy goes only while its other copy stays.
-	kept := ok[:0]
-	for _, r := range ok {
-		if r.Kind == Copy && overlapsAny(r.Copy, ok, r.Span) {
-			vetoed = append(vetoed, Veto{Rule: r.Rule, Candidate: Candidate{r.Span, r.Evidence},
-				Reason: "its other copy is removed too"})
-			continue
-		}
-		kept = append(kept, r)
-	}
-	return kept, vetoed
+	return dropCopiesOfRemoved(ok, vetoed)
 }
 
 const reasonIntroduced = "the text above introduces it"
@@ -384,18 +375,6 @@ func prevNonBlank(d *Doc, i int) int {
 		}
 	}
 	return -1
-}
-
-func overlapsAny(s Span, rs []Removal, self Span) bool {
-	if s.End <= s.Start {
-		return false
-	}
-	for _, r := range rs {
-		if r.Span != self && r.Start < s.End && s.Start < r.End {
-			return true
-		}
-	}
-	return false
 }
 
 // clip shortens text for a reason message.
