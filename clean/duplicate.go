@@ -196,17 +196,30 @@ func pullQuotes(d *Doc) []Candidate {
 		quotes[i] = quote{pi, normalize(bytes.TrimSpace(d.ParaText(d.Paras[pi])))}
 	}
 	const key = 24
-	starts := map[string][]int{} // a sentence's first bytes -> paragraphs
+	wanted := make(map[string]bool, len(quotes)) // the quotes' first bytes
+	for _, q := range quotes {
+		wanted[q.text[:min(len(q.text), key)]] = true
+	}
+	// Sentences are indexed by their first bytes when a quote starts so;
+	// the paragraphs that hold one keep their normalised text.
+	starts := map[string][]int{}
 	bodies := map[int]string{}
+	var buf []byte
 	for qi, q := range d.Paras {
 		if q.End-q.Start < pullMinLen*3/2 {
 			continue
 		}
-		body := normalize(d.ParaText(q))
-		bodies[qi] = body
+		text := d.ParaText(q)
+		buf = appendNormalized(buf[:0], text, len(text))
+		body := buf
 		for at := 0; at < len(body); {
-			starts[body[at:min(len(body), at+key)]] = append(starts[body[at:min(len(body), at+key)]], qi)
-			next := strings.IndexAny(body[at:], ".!?")
+			if k := body[at:min(len(body), at+key)]; wanted[string(k)] {
+				if _, ok := bodies[qi]; !ok {
+					bodies[qi] = string(body)
+				}
+				starts[string(k)] = append(starts[string(k)], qi)
+			}
+			next := bytes.IndexAny(body[at:], ".!?")
 			if next < 0 {
 				break
 			}
