@@ -75,7 +75,10 @@ func CleanWith(src []byte, rules []*Rule, o Options) *Result {
 	var out []byte
 	for pass := 1; ; pass++ {
 		var segs []segment
-		out = apply(d, rs, &segs, nil)
+		// The last pass's output is parsed and mapped back by now: its
+		// room takes the new output, so a large text needs one output's
+		// memory, not two.
+		out = apply(out[:0], d, rs, &segs, nil)
 		if len(rs) == 0 || pass == maxPasses {
 			break
 		}
@@ -192,13 +195,17 @@ func disjoint(d *Doc, rs []Removal) []Removal {
 // and disjoint. Kept lines are copied byte for byte; a line left blank by
 // removals goes entirely; runs of blank lines collapse to their first line;
 // leading and trailing blank lines go; the last line ends in a newline.
-func Apply(d *Doc, rs []Removal) []byte { return apply(d, rs, nil, nil) }
+func Apply(d *Doc, rs []Removal) []byte { return apply(nil, d, rs, nil, nil) }
 
-// apply is Apply that, when segs is not nil, records where each output
-// byte came from, and when fate is not nil, calls it for each line written
-// with the pieces of its content kept.
-func apply(d *Doc, rs []Removal, segs *[]segment, fate func(line int, kept []Span)) []byte {
-	out := make([]byte, 0, len(d.Src)+2)
+// apply is Apply that writes into dst's room when it is large enough;
+// when segs is not nil, it records where each output byte came from, and
+// when fate is not nil, calls it for each line written with the pieces of
+// its content kept.
+func apply(dst []byte, d *Doc, rs []Removal, segs *[]segment, fate func(line int, kept []Span)) []byte {
+	out := dst[:0]
+	if cap(out) < len(d.Src)+2 {
+		out = make([]byte, 0, len(d.Src)+2)
+	}
 	if segs != nil && *segs == nil {
 		// A removal breaks a run of copies, and so may a collapsed blank.
 		*segs = make([]segment, 0, 2*len(rs)+2)
@@ -300,7 +307,7 @@ func (r *Result) Fates() (kept [][]Span, terminated bool) {
 	d := r.Doc
 	kept = make([][]Span, len(d.Lines))
 	last := -1
-	apply(d, r.Removals, nil, func(i int, pieces []Span) {
+	apply(nil, d, r.Removals, nil, func(i int, pieces []Span) {
 		kept[i] = slices.Clone(pieces)
 		last = i
 	})

@@ -106,13 +106,16 @@ func repeatedBlocks(d *Doc) []Candidate {
 	return cs
 }
 
-// A paraIndex maps paragraph hashes to the first paragraph with each: a
-// list while it is short, as most texts have a dozen long paragraphs or
+// A paraIndex maps paragraph hashes to the first paragraph with each: an
+// array while it is short, as most texts have a dozen long paragraphs or
 // so, and a map beyond.
 type paraIndex struct {
-	hashes []uint64
-	paras  []int
-	big    map[uint64]int
+	n     int
+	small [32]struct {
+		hash uint64
+		para int
+	}
+	big map[uint64]int
 }
 
 func (x *paraIndex) lookup(h uint64) (int, bool) {
@@ -120,9 +123,9 @@ func (x *paraIndex) lookup(h uint64) (int, bool) {
 		p, ok := x.big[h]
 		return p, ok
 	}
-	for k, g := range x.hashes {
-		if g == h {
-			return x.paras[k], true
+	for _, e := range x.small[:x.n] {
+		if e.hash == h {
+			return e.para, true
 		}
 	}
 	return 0, false
@@ -130,17 +133,18 @@ func (x *paraIndex) lookup(h uint64) (int, bool) {
 
 // add records paragraph p under h, which lookup did not find.
 func (x *paraIndex) add(h uint64, p int) {
-	if x.big != nil {
+	switch {
+	case x.big != nil:
 		x.big[h] = p
-		return
-	}
-	x.hashes, x.paras = append(x.hashes, h), append(x.paras, p)
-	if len(x.hashes) > 32 {
-		x.big = make(map[uint64]int, 2*len(x.hashes))
-		for k, g := range x.hashes {
-			x.big[g] = x.paras[k]
+	case x.n < len(x.small):
+		x.small[x.n].hash, x.small[x.n].para = h, p
+		x.n++
+	default:
+		x.big = make(map[uint64]int, 4*len(x.small))
+		for _, e := range x.small {
+			x.big[e.hash] = e.para
 		}
-		x.hashes, x.paras = nil, nil
+		x.big[h] = p
 	}
 }
 

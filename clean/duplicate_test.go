@@ -34,3 +34,22 @@ func TestPullQuotesManyOrFew(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedBlockAfterManyParagraphs checks that a block printed twice
+// is found past the paragraphs that paraIndex holds in its array.
+func TestRepeatedBlockAfterManyParagraphs(t *testing.T) {
+	for _, n := range []int{3, 31, 32, 33, 80} {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "Paragraph %d of the report sets out, at some length and with figures, what the council spent on roads, bridges and schools, and why.\n\n", i)
+		}
+		first := b.Len()
+		for i := range 3 {
+			fmt.Fprintf(&b, "Paragraph %d of the report sets out, at some length and with figures, what the council spent on roads, bridges and schools, and why.\n\n", i)
+		}
+		res := Clean([]byte(b.String()), []*Rule{Duplicate})
+		if len(res.Removals) != 1 || res.Removals[0].Start != first {
+			t.Errorf("%d paragraphs: removals %v, want one from %d", n, res.Removals, first)
+		}
+	}
+}
