@@ -64,7 +64,7 @@ func readInput(ctx context.Context, r io.Reader, size int64) ([]byte, error) {
 // goroutine of their own that gives way when ctx is done.
 func openInput(ctx context.Context, path string) (io.Reader, os.FileInfo, func(), error) {
 	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
-		f, err := os.Open(path)
+		f, err := openFile(path, os.O_RDONLY, 0)
 		if err != nil {
 			return nil, nil, nil, err
 		}

@@ -78,7 +78,7 @@ func (p *processor) writeMirror(rel string, perm os.FileMode, data []byte) error
 // the new one is; the rename replaces a symbolic link, never writing
 // through it.
 func writeNew(dst string, data []byte, perm os.FileMode) error {
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	f, err := openFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if errors.Is(err, fs.ErrExist) {
 		if sameContent(dst, data) {
 			return nil
@@ -252,7 +252,7 @@ func createTemp(path string, perm os.FileMode) (*os.File, error) {
 	dir, base := filepath.Split(path)
 	for range 100 {
 		name := filepath.Join(dir, "."+base+".decruft-"+strconv.FormatUint(uint64(rand.Uint32()), 36))
-		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+		f, err := openFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 		if !errors.Is(err, fs.ErrExist) {
 			return f, err
 		}
