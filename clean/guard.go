@@ -261,12 +261,15 @@ func listItem(d *Doc, l Line, apart bool) bool {
 // maxListItems bounds a list the guard reads.
 const maxListItems = 64
 
-// proseWords is the lower-cased text of a document's long lines, which
-// the guard searches for the words of a short candidate, and the answers
-// it found, so that a marker repeated a million times costs one search.
+// proseWords holds what the guard learnt of a document's long lines while
+// searching them for the words of short candidates: the answers it found,
+// so that a marker repeated a million times costs one search, and the
+// lower-cased text of the lines, built only for words the faster search
+// in the source cannot take.
 type proseWords struct {
-	text  []byte
-	found map[string]bool
+	found      map[string]bool
+	lowered    []byte
+	foldsASCII int8 // 1: no rune but ASCII lower-cases to ASCII in the text; -1: some does; 0: not yet known
 }
 
 // spokenOf reports whether a candidate that is a line of three words or
@@ -287,6 +290,80 @@ func spokenOf(d *Doc, c ruleCandidate, prose **proseWords) bool {
 		return false
 	}
 	if *prose == nil {
+		*prose = &proseWords{found: map[string]bool{}}
+	}
+	p := *prose
+	var buf [64]byte
+	w := lexicon.AppendLower(buf[:0], t)
+	if found, ok := p.found[string(w)]; ok {
+		return found
+	}
+	var found bool
+	if isASCII(w) && p.onlyASCIIFoldsToASCII(d) {
+		found = spokenASCII(d, w)
+	} else {
+		found = p.spokenLowered(d, w)
+	}
+	p.found[string(w)] = found
+	return found
+}
+
+// lowersToASCII are the runes beyond ASCII that lower-case to ASCII (the
+// Kelvin sign to "k").
+var lowersToASCII = [...]string{"\u0130", "\u212a"}
+
+// onlyASCIIFoldsToASCII reports whether d's text holds none of
+// lowersToASCII: then an ASCII word stands in a line's lower-cased text
+// just where it stands in the line, up to the case of ASCII letters.
+func (p *proseWords) onlyASCIIFoldsToASCII(d *Doc) bool {
+	if p.foldsASCII == 0 {
+		p.foldsASCII = 1
+		for _, r := range lowersToASCII {
+			if bytes.Contains(d.Src, []byte(r)) {
+				p.foldsASCII = -1
+			}
+		}
+	}
+	return p.foldsASCII > 0
+}
+
+// spokenASCII is spokenLowered for an ASCII word in a text that
+// onlyASCIIFoldsToASCII: it searches the lines themselves, sparing the
+// lower-casing of them all.
+func spokenASCII(d *Doc, w []byte) bool {
+	k := rarestByte(w)
+	for _, l := range d.Lines {
+		if l.Width() < bodyLen {
+			continue
+		}
+		line := d.Src[l.Start:l.End]
+		for i := 0; ; {
+			j := indexFoldASCII(line[i:], w, k)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			end := at + len(w)
+			if !lowersToLetter(utf8.DecodeLastRune(line[:at])) && !lowersToLetter(utf8.DecodeRune(line[end:])) {
+				return true
+			}
+			i = end
+		}
+	}
+	return false
+}
+
+// lowersToLetter reports whether rune r, of size bytes (0: none), is a
+// letter once lower-cased.
+func lowersToLetter(r rune, size int) bool {
+	return size > 0 && unicode.IsLetter(unicode.ToLower(r))
+}
+
+// spokenLowered reports whether lower-cased word w stands between
+// non-letters in the lower-cased text of d's long lines, each match
+// tried from the end of the one before.
+func (p *proseWords) spokenLowered(d *Doc, w []byte) bool {
+	if p.lowered == nil {
 		n := 0
 		for _, l := range d.Lines {
 			if l.Width() >= bodyLen {
@@ -302,32 +379,23 @@ func spokenOf(d *Doc, c ruleCandidate, prose **proseWords) bool {
 				b = append(b, '\n')
 			}
 		}
-		*prose = &proseWords{text: b, found: map[string]bool{}}
+		p.lowered = b
 	}
-	p := *prose
-	var buf [64]byte
-	w := lexicon.AppendLower(buf[:0], t)
-	if found, ok := p.found[string(w)]; ok {
-		return found
-	}
-	found := false
+	text := p.lowered
 	for i := 0; ; {
-		j := indexRare(p.text[i:], w)
+		j := indexRare(text[i:], w)
 		if j < 0 {
-			break
+			return false
 		}
 		at := i + j
 		end := at + len(w)
-		before, _ := utf8.DecodeLastRune(p.text[:at])
-		after, _ := utf8.DecodeRune(p.text[end:])
-		if (at == 0 || !unicode.IsLetter(before)) && (end == len(p.text) || !unicode.IsLetter(after)) {
-			found = true
-			break
+		before, _ := utf8.DecodeLastRune(text[:at])
+		after, _ := utf8.DecodeRune(text[end:])
+		if (at == 0 || !unicode.IsLetter(before)) && (end == len(text) || !unicode.IsLetter(after)) {
+			return true
 		}
 		i = end
 	}
-	p.found[string(w)] = found
-	return found
 }
 
 // introducer returns the kept line of prose that introduces line i, or

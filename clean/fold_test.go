@@ -1,0 +1,46 @@
+package clean
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+func TestLowersToASCII(t *testing.T) {
+	var got []string
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if unicode.ToLower(r) < utf8.RuneSelf {
+			got = append(got, string(r))
+		}
+	}
+	if strings.Join(got, " ") != strings.Join(lowersToASCII[:], " ") {
+		t.Errorf("runes that lower-case to ASCII: %q, want lowersToASCII to hold them", got)
+	}
+}
+
+// spokenASCII must answer as searching the lower-cased text does.
+func TestSpokenASCIIAsLowered(t *testing.T) {
+	pieces := []string{"ad", "Ad", "AD", "advert", "Advertisement", " ", " ", "  ", "x", "é", "É", "\xe2\x80", "\xff",
+		"ß", "Σ", "ǅ", "-", ":", "ad ad", "aD a", "\u2160", "1", "a", "A", "\t"}
+	words := []string{"ad", "advert", "ad ad", "a", "advertisement", "a a", "ad:", "x-ad", "1a"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for range 1 + rng.IntN(4) {
+			line := strings.Repeat(" ", rng.IntN(2))
+			for len(line) < bodyLen+rng.IntN(20) {
+				line += pieces[rng.IntN(len(pieces))]
+			}
+			b.WriteString(line + "\n")
+		}
+		d := Parse([]byte(b.String()))
+		for _, w := range words {
+			p := proseWords{found: map[string]bool{}}
+			if got, want := spokenASCII(d, []byte(w)), p.spokenLowered(d, []byte(w)); got != want {
+				t.Fatalf("%q in %q: %v, want %v", w, b.String(), got, want)
+			}
+		}
+	}
+}
