@@ -281,9 +281,9 @@ const maxListItems = 64
 // lower-cased text of the lines, built only for words the faster search
 // in the source cannot take.
 type proseWords struct {
-	found      map[string]bool
-	lowered    []byte
-	foldsASCII int8 // 1: no rune but ASCII lower-cases to ASCII in the text; -1: some does; 0: not yet known
+	found   map[string]bool
+	lowered []byte
+	holds   [len(lowersToASCII)]int8 // whether the text holds each of lowersToASCII: 1 yes, -1 no, 0 not yet known
 }
 
 // spokenOf reports whether a candidate that is a line of three words or
@@ -309,7 +309,7 @@ func spokenOf(d *Doc, c ruleCandidate, ls lineSpan, prose **proseWords) bool {
 		return found
 	}
 	var found bool
-	if isASCII(w) && p.onlyASCIIFoldsToASCII(d) {
+	if p.foldsAsASCII(d, w) {
 		found = spokenASCII(d, w)
 	} else {
 		found = p.spokenLowered(d, w)
@@ -318,23 +318,36 @@ func spokenOf(d *Doc, c ruleCandidate, ls lineSpan, prose **proseWords) bool {
 	return found
 }
 
-// lowersToASCII are the runes beyond ASCII that lower-case to ASCII (the
-// Kelvin sign to "k").
-var lowersToASCII = [...]string{"\u0130", "\u212a"}
+// lowersToASCII are the runes beyond ASCII that lower-case to ASCII, and
+// what they become (the Kelvin sign "k").
+var lowersToASCII = [...]struct {
+	from string
+	to   byte
+}{{"\u0130", 'i'}, {"\u212a", 'k'}}
 
-// onlyASCIIFoldsToASCII reports whether d's text holds none of
-// lowersToASCII: then an ASCII word stands in a line's lower-cased text
-// just where it stands in the line, up to the case of ASCII letters.
-func (p *proseWords) onlyASCIIFoldsToASCII(d *Doc) bool {
-	if p.foldsASCII == 0 {
-		p.foldsASCII = 1
-		for _, r := range lowersToASCII {
-			if bytes.Contains(d.Src, []byte(r)) {
-				p.foldsASCII = -1
+// foldsAsASCII reports whether lower-case word w is ASCII and d's text
+// holds none of lowersToASCII that w's letters could come from: then w
+// stands in a line's lower-cased text just where it stands in the line,
+// up to the case of ASCII letters.
+func (p *proseWords) foldsAsASCII(d *Doc, w []byte) bool {
+	if !isASCII(w) {
+		return false
+	}
+	for k, r := range lowersToASCII {
+		if bytes.IndexByte(w, r.to) < 0 {
+			continue
+		}
+		if p.holds[k] == 0 {
+			p.holds[k] = -1
+			if bytes.Contains(d.Src, []byte(r.from)) {
+				p.holds[k] = 1
 			}
 		}
+		if p.holds[k] > 0 {
+			return false
+		}
 	}
-	return p.foldsASCII > 0
+	return true
 }
 
 // spokenASCII is spokenLowered for a word that foldsAsASCII: it searches
