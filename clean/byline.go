@@ -46,11 +46,11 @@ const bylineBody = "Voters in four states went to the polls this month, and in e
 const maxBylineLen = 160
 
 var (
-	byWords       = lexicon.Get("by")
-	byVerbs       = lexicon.Get("byverbs")
-	months        = lexicon.Get("months")
+	byWords       = newWordSet(lexicon.Get("by"))
+	byVerbs       = newWordSet(lexicon.Get("byverbs"))
+	months        = newWordSet(lexicon.Get("months"))
 	weekdays      = lexicon.Get("weekdays")
-	dateLabels    = lexicon.Get("datelabels")
+	dateLabels    = newWordSet(lexicon.Get("datelabels"))
 	dateWordsLex  = lexicon.Get("datewords")
 	authorWidgets = map[string]bool{"view author archive": true, "email the author": true, "e-mail the author": true,
 		"contact the author": true, "follow on twitter": true, "follow the author": true, "more by this author": true,
@@ -348,11 +348,11 @@ func personNames(words []string, max int) bool {
 		if w == "" {
 			continue
 		}
-		if nameParticles.Has(w) && run > 0 && w != "and" && w != "for" && w != "of" && w != "the" && w != "via" {
+		if run > 0 && bylineParticles.Has(w) && w != "and" && w != "for" && w != "of" && w != "the" && w != "via" {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || functionWords.Has(w) && len(w) > 1 || months.Has(w) || weekdays.Has(w) {
+		if !unicode.IsUpper(r) || bylineFunctionWords.Has(w) && len(w) > 1 || months.Has(w) || bylineWeekdays.Has(w) {
 			return false
 		}
 		if allCaps(w) && len(w) >= 2 && run == 0 {
@@ -422,7 +422,7 @@ func capsSurname(words []string) bool {
 	}
 	for _, w := range words[:len(words)-1] {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || allCaps(w) && len(w) > 2 || functionWords.Has(w) {
+		if !unicode.IsUpper(r) || allCaps(w) && len(w) > 2 || bylineFunctionWords.Has(w) {
 			return false
 		}
 	}
@@ -600,7 +600,14 @@ func isDateWord(w string) bool {
 }
 
 // dateWordSet is every set of words a dateline may hold, asked at once.
-var dateWordSet = lexicon.Union(months, weekdays, dateLabels, dateWordsLex)
+var dateWordSet = newWordSet(lexicon.Union(months.Set, weekdays, dateLabels.Set, dateWordsLex))
+
+// The byline rule's own filtered copies of sets that other rules share.
+var (
+	bylineWeekdays      = newWordSet(weekdays)
+	bylineFunctionWords = newWordSet(functionWords)
+	bylineParticles     = newWordSet(nameParticles)
+)
 
 func trimDateWord(w string) string {
 	return strings.Trim(w, ",;|.()[]:")
