@@ -58,12 +58,21 @@ var (
 		"view all posts by": true}
 )
 
+// authorWidgetFirsts marks the bytes that start an author widget: an ASCII
+// byte starts a line's lower-cased text as lower-cased ASCII.
+var authorWidgetFirsts = func() (firsts [256]bool) {
+	for w := range authorWidgets {
+		firsts[w[0]] = true
+	}
+	return firsts
+}()
+
 // isAuthorWidget reports whether s, in lower case, is an author widget.
 // Lower-casing shrinks text to a third at most (the Kelvin sign's three
 // bytes become "k"), so a longer line is none and is not lower-cased.
 func isAuthorWidget(s string) bool {
 	var buf [3 * len("see all articles by this author")]byte
-	if len(s) > len(buf) {
+	if len(s) > len(buf) || s != "" && s[0] < utf8.RuneSelf && !authorWidgetFirsts[lowerByte(s[0])] {
 		return false
 	}
 	for i := range len(s) {
@@ -472,11 +481,14 @@ func allCaps(w string) bool {
 func appendFields(dst []string, s string) []string {
 	start := -1
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		c := s[i]
+		space, size := c == ' ' || '\t' <= c && c <= '\r', 1 // unicode.IsSpace, for ASCII
+		if c >= utf8.RuneSelf {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
-		if unicode.IsSpace(r) {
+		if space {
 			if start >= 0 {
 				dst = append(dst, s[start:i])
 				start = -1
@@ -497,13 +509,21 @@ func isSeparator(w string) bool {
 }
 
 func hasDigitString(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; '0' <= c && c <= '9' {
-			return true
-		} else if c >= utf8.RuneSelf {
-			// Other scripts' digits: decode the rest.
-			return strings.IndexFunc(s[i:], unicode.IsDigit) >= 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' {
+				return true
+			}
+			i++
+			continue
 		}
+		// Other scripts' digits.
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsDigit(r) {
+			return true
+		}
+		i += size
 	}
 	return false
 }
@@ -609,8 +629,25 @@ var (
 	bylineParticles     = newWordSet(nameParticles)
 )
 
+// trimDateWord trims w as strings.Trim(w, ",;|.()[]:") does.
 func trimDateWord(w string) string {
-	return strings.Trim(w, ",;|.()[]:")
+	for len(w) > 0 && dateWordTrim[w[0]] {
+		w = w[1:]
+	}
+	for len(w) > 0 && dateWordTrim[w[len(w)-1]] {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+var dateWordTrim = byteSet(",;|.()[]:")
+
+// byteSet marks the bytes of ASCII cutset.
+func byteSet(cutset string) (set [256]bool) {
+	for i := range len(cutset) {
+		set[cutset[i]] = true
+	}
+	return set
 }
 
 // numericDate reports whether w is a number, a time or a numeric date
