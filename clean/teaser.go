@@ -63,8 +63,9 @@ type teaserCopy struct {
 	whole      bool // the copy ends with a line end: the teaser is no cut-off
 }
 
-func findTeaser(d *Doc) []Candidate {
-	chrome := make(map[int]bool) // lines that other rules propose whole
+// chromeLines marks the lines that the rules of teaserInserts propose whole.
+func chromeLines(d *Doc) []bool {
+	chrome := make([]bool, len(d.Lines))
 	for _, r := range teaserInserts {
 		for _, c := range d.ResultOf(r) {
 			for i := d.LineAt(c.Start); i <= d.LineAt(c.End-1) && i < len(d.Lines); i++ {
@@ -74,6 +75,11 @@ func findTeaser(d *Doc) []Candidate {
 			}
 		}
 	}
+	return chrome
+}
+
+func findTeaser(d *Doc) []Candidate {
+	var chrome []bool // chromeLines, made when first asked: most texts have no teaser
 	for pi := 0; pi < len(d.Paras) && pi < teaserCandidates; pi++ {
 		p := d.Paras[pi]
 		cp, marked, ok := findCopy(d, p)
@@ -88,10 +94,15 @@ func findTeaser(d *Doc) []Candidate {
 				return nil
 			}
 		}
-		if cp.whole && !marked && !insertsBetween(d, p.Last, cp.start, chrome) {
-			// Repeated whole with prose between, or right after itself:
-			// a question asked again, a chorus. Content.
-			continue
+		if cp.whole && !marked {
+			if chrome == nil {
+				chrome = chromeLines(d)
+			}
+			if !insertsBetween(d, p.Last, cp.start, chrome) {
+				// Repeated whole with prose between, or right after
+				// itself: a question asked again, a chorus. Content.
+				continue
+			}
 		}
 		// The copy's first line must stay; inserts inside the copy may go.
 		c := d.Lines[cp.start]
@@ -103,7 +114,7 @@ func findTeaser(d *Doc) []Candidate {
 
 // insertsBetween reports whether the lines strictly between line a and
 // line b are one or more site inserts, each proposed by another rule.
-func insertsBetween(d *Doc, a, b int, chrome map[int]bool) bool {
+func insertsBetween(d *Doc, a, b int, chrome []bool) bool {
 	n := 0
 	for i := a + 1; i < b; i++ {
 		if d.Lines[i].Blank {
