@@ -217,6 +217,8 @@ func isDigits(s string) bool {
 func copiedAfter(d *Doc, from int, t string, marked bool) (teaserCopy, bool) {
 	pos, lead, gaps, start := 0, 0, 0, -1
 	var ub [teaserHead + utf8.UTFMax + 1]byte
+	var lb [256]byte
+	lineBuf := lb[:0] // a matched line's normalised text, its room reused
 	for i := from; i < len(d.Lines); i++ {
 		l := d.Lines[i]
 		if l.Blank {
@@ -231,13 +233,15 @@ func copiedAfter(d *Doc, from int, t string, marked bool) (teaserCopy, bool) {
 			head := appendNormalized(ub[:0], d.Text(l), min(teaserHead, len(rest)+1))
 			matched = hasPrefix(rest, head) || len(head) >= len(rest) && string(head[:len(rest)]) == rest
 		}
-		u := ""
+		var u []byte
 		if matched {
-			u = normalizePrefix(d.Text(l), len(rest)+1)
+			text := d.Text(l)
+			lineBuf = appendNormalized(slices.Grow(lineBuf[:0], min(len(text), len(rest)+1+utf8.UTFMax)), text, len(rest)+1)
+			u = lineBuf
 		}
 		switch {
 		case !matched:
-		case strings.HasPrefix(rest, u) && (len(u) == len(rest) || rest[len(u)] == ' '):
+		case hasPrefix(rest, u) && (len(u) == len(rest) || rest[len(u)] == ' '):
 			// The copy takes in this whole line.
 			if pos == 0 {
 				start = i
@@ -248,9 +252,9 @@ func copiedAfter(d *Doc, from int, t string, marked bool) (teaserCopy, bool) {
 			}
 			pos++
 			continue
-		case pos+len(u) > len(t) && strings.HasPrefix(u, rest):
+		case pos+len(u) > len(t) && string(u[:len(rest)]) == rest:
 			// The teaser stops inside this line.
-			next, _ := utf8.DecodeRuneInString(u[len(rest):])
+			next, _ := utf8.DecodeRune(u[len(rest):])
 			cutAtWord := !unicode.IsLetter(next) && !unicode.IsDigit(next)
 			last, _ := utf8.DecodeLastRuneInString(t)
 			midSentence := !isSentenceEnd(last)
