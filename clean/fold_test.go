@@ -28,17 +28,23 @@ func TestLowersToASCII(t *testing.T) {
 // the words that foldsAsASCII lets it take.
 func TestSpokenASCIIAsLowered(t *testing.T) {
 	pieces := []string{"ad", "Ad", "AD", "advert", "Advertisement", " ", " ", "  ", "x", "é", "É", "\xe2\x80", "\xff",
-		"ß", "Σ", "ǅ", "-", ":", "ad ad", "aD a", "\u2160", "1", "a", "A", "\t", "kid", "\u0130", "\u212a"}
-	words := []string{"ad", "advert", "ad ad", "a", "advertisement", "a a", "ad:", "x-ad", "1a", "kid", "k", "ki"}
+		"ß", "Σ", "ǅ", "-", ":", "ad ad", "aD a", "\u2160", "1", "a", "A", "\t", "kid", "\u0130", "\u212a", "\r"}
+	words := []string{"ad", "advert", "ad ad", "a", "advertisement", "a a", "ad:", "x-ad", "1a", "kid", "k", "ki", "d\ra"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for n := 0; n < 20000; n++ {
 		var b strings.Builder
+		if rng.IntN(8) == 0 {
+			b.WriteString("\ufeff")
+		}
 		for range 1 + rng.IntN(4) {
-			line := strings.Repeat(" ", rng.IntN(2))
-			for len(line) < bodyLen+rng.IntN(20) {
+			line, size := strings.Repeat(" ", rng.IntN(2)), bodyLen-10+rng.IntN(40)
+			if rng.IntN(3) == 0 {
+				size = rng.IntN(bodyLen) // a short line, which the search passes over
+			}
+			for len(line) < size {
 				line += pieces[rng.IntN(len(pieces))]
 			}
-			b.WriteString(line + "\n")
+			b.WriteString(line + []string{"\n", "\r\n", "\r", ""}[rng.IntN(4)])
 		}
 		d := Parse([]byte(b.String()))
 		for _, w := range words {
