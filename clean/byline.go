@@ -290,7 +290,7 @@ func classifyByline(s string, bottom bool) bylineKind {
 	}
 	// "Posted on October 27, 2015 by Admin", "Posted on by willyloman"
 	for j, w := range words {
-		if strings.EqualFold(w, "by") {
+		if len(w) == 2 && strings.EqualFold(w, "by") { // no rune beyond ASCII folds to b or y
 			before := words[:j]
 			if len(before) > 0 && allDateWords(before) && (describeDate(before).marked() || dateLabels.Has(before[0])) &&
 				handleOrNames(words[j+1:]) {
@@ -317,10 +317,11 @@ func byIndex(head []string) int {
 		if i > 1 {
 			break
 		}
-		if byWords.Has(strings.TrimSuffix(w, ":")) && (i == 0 || byVerbs.Has(head[0])) {
+		bare := strings.TrimSuffix(w, ":")
+		if byWords.Has(bare) && (i == 0 || byVerbs.Has(head[0])) {
 			return i
 		}
-		if i == 0 && byWords.Has(w) {
+		if i == 0 && len(bare) < len(w) && byWords.Has(w) {
 			return 0
 		}
 	}
@@ -441,14 +442,12 @@ func capsSurname(words []string) bool {
 // namesAndCapsOutlet reports whether words are names followed by an
 // outlet in capitals: "Kevin Johnson and Kevin McCoy USA TODAY".
 func namesAndCapsOutlet(words []string) bool {
-	if !nameTokens(words) {
-		return false
-	}
 	k := len(words)
 	for k > 0 && allCaps(words[k-1]) && len(words[k-1]) >= 2 {
 		k--
 	}
-	return k >= 2 && k < len(words) && len(words)-k <= 3 && personNames(words[:k], 8)
+	// Most lines end in no word in capitals: ask that before nameTokens.
+	return k >= 2 && k < len(words) && len(words)-k <= 3 && nameTokens(words) && personNames(words[:k], 8)
 }
 
 // nameTokens reports whether words hold only letters, hyphens,
