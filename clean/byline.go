@@ -350,7 +350,7 @@ func personNames(words []string, max int) bool {
 		run = 0
 	}
 	for i, w := range words {
-		w = strings.Trim(w, ".,;:()'\"’‘“”")
+		w = trimNamePunct(w)
 		if w == "and" || w == "&" || w == "und" || w == "et" || w == "y" || w == "e" || isSeparator(w) {
 			endName()
 			continue
@@ -362,7 +362,7 @@ func personNames(words []string, max int) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || bylineFunctionWords.Has(w) && len(w) > 1 || months.Has(w) || bylineWeekdays.Has(w) {
+		if !unicode.IsUpper(r) || len(w) > 1 && bylineFunctionWords.Has(w) || months.Has(w) || bylineWeekdays.Has(w) {
 			return false
 		}
 		if allCaps(w) && len(w) >= 2 && run == 0 {
@@ -377,6 +377,40 @@ func personNames(words []string, max int) bool {
 	}
 	endName()
 	return ok
+}
+
+// trimNamePunct trims w as strings.Trim(w, ".,;:()'\"’‘“”") does, without
+// building a set of the cutset's runes at each call.
+func trimNamePunct(w string) string {
+	for len(w) > 0 {
+		r, size := rune(w[0]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(w)
+		}
+		if !isNamePunct(r) {
+			break
+		}
+		w = w[size:]
+	}
+	for len(w) > 0 {
+		r, size := rune(w[len(w)-1]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeLastRuneInString(w)
+		}
+		if !isNamePunct(r) {
+			break
+		}
+		w = w[:len(w)-size]
+	}
+	return w
+}
+
+func isNamePunct(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '(', ')', '\'', '"', '’', '‘', '“', '”':
+		return true
+	}
+	return false
 }
 
 // outletByline reports whether words after "By" name an outlet or a

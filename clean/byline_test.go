@@ -29,7 +29,7 @@ func FuzzAppendFields(f *testing.F) {
 
 // The byline rule's fast word tests must answer as the library does.
 func FuzzBylineWordTests(f *testing.F) {
-	for _, s := range []string{"", "(Updated:", "12:30", "١٢", "x\u0130", "View Author Archive", "\u212a", "E-MAIL THE AUTHOR", "\xff9"} {
+	for _, s := range []string{"", "(Updated:", "“O’Neil,”", "\xe2\x80\x9d\x9d", "12:30", "١٢", "x\u0130", "View Author Archive", "\u212a", "E-MAIL THE AUTHOR", "\xff9"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -38,6 +38,9 @@ func FuzzBylineWordTests(f *testing.F) {
 		}
 		if got, want := hasDigitString(s), strings.IndexFunc(s, unicode.IsDigit) >= 0; got != want {
 			t.Errorf("hasDigitString(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := trimNamePunct(s), strings.Trim(s, ".,;:()'\"’‘“”"); got != want {
+			t.Errorf("trimNamePunct(%q) = %q, want %q", s, got, want)
 		}
 		if got, want := isAuthorWidget(s), authorWidgets[strings.ToLower(s)]; got != want {
 			t.Errorf("isAuthorWidget(%q) = %v, want %v", s, got, want)
