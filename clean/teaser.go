@@ -148,7 +148,7 @@ func findCopy(d *Doc, p Para) (cp teaserCopy, marked, ok bool) {
 // are no teaser.
 func headFollows(d *Doc, p Para) bool {
 	var hb, ub [teaserHead + utf8.UTFMax + 1]byte
-	head := appendNormalized(hb[:0], d.ParaText(p), teaserHead)
+	head := normalizedHead(hb[:0], d.ParaText(p), teaserHead)
 	seen := 0
 	for i := p.Last + 1; i < len(d.Lines) && seen <= teaserLead; i++ {
 		l := d.Lines[i]
@@ -156,7 +156,7 @@ func headFollows(d *Doc, p Para) bool {
 			continue
 		}
 		if c, ok := normalizedFirst(d, l); !ok || len(head) == 0 || c == head[0] {
-			u := appendNormalized(ub[:0], d.Text(l), teaserHead)
+			u := normalizedHead(ub[:0], d.Text(l), teaserHead)
 			if bytes.HasPrefix(head, u) || bytes.HasPrefix(u, head) {
 				return true
 			}
@@ -230,7 +230,7 @@ func copiedAfter(d *Doc, from int, t string, marked bool) (teaserCopy, bool) {
 		// part of the copy.
 		matched := false
 		if c, ok := normalizedFirst(d, l); !ok || len(rest) == 0 || c == rest[0] {
-			head := appendNormalized(ub[:0], d.Text(l), min(teaserHead, len(rest)+1))
+			head := normalizedHead(ub[:0], d.Text(l), min(teaserHead, len(rest)+1))
 			matched = hasPrefix(rest, head) || len(head) >= len(rest) && string(head[:len(rest)]) == rest
 		}
 		var u []byte
