@@ -46,11 +46,11 @@ const bylineBody = "Voters in four states went to the polls this month, and in e
 const maxBylineLen = 160
 
 var (
-	byWords       = lexicon.Get("by")
-	byVerbs       = lexicon.Get("byverbs")
-	months        = lexicon.Get("months")
+	byWords       = newWordSet(lexicon.Get("by"))
+	byVerbs       = newWordSet(lexicon.Get("byverbs"))
+	months        = newWordSet(lexicon.Get("months"))
 	weekdays      = lexicon.Get("weekdays")
-	dateLabels    = lexicon.Get("datelabels")
+	dateLabels    = newWordSet(lexicon.Get("datelabels"))
 	dateWordsLex  = lexicon.Get("datewords")
 	authorWidgets = map[string]bool{"view author archive": true, "email the author": true, "e-mail the author": true,
 		"contact the author": true, "follow on twitter": true, "follow the author": true, "more by this author": true,
@@ -58,12 +58,21 @@ var (
 		"view all posts by": true}
 )
 
+// authorWidgetFirsts marks the bytes that start an author widget: an ASCII
+// byte starts a line's lower-cased text as lower-cased ASCII.
+var authorWidgetFirsts = func() (firsts [256]bool) {
+	for w := range authorWidgets {
+		firsts[w[0]] = true
+	}
+	return firsts
+}()
+
 // isAuthorWidget reports whether s, in lower case, is an author widget.
 // Lower-casing shrinks text to a third at most (the Kelvin sign's three
 // bytes become "k"), so a longer line is none and is not lower-cased.
 func isAuthorWidget(s string) bool {
 	var buf [3 * len("see all articles by this author")]byte
-	if len(s) > len(buf) {
+	if len(s) > len(buf) || s != "" && s[0] < utf8.RuneSelf && !authorWidgetFirsts[lowerByte(s[0])] {
 		return false
 	}
 	for i := range len(s) {
@@ -281,7 +290,7 @@ func classifyByline(s string, bottom bool) bylineKind {
 	}
 	// "Posted on October 27, 2015 by Admin", "Posted on by willyloman"
 	for j, w := range words {
-		if strings.EqualFold(w, "by") {
+		if len(w) == 2 && strings.EqualFold(w, "by") { // no rune beyond ASCII folds to b or y
 			before := words[:j]
 			if len(before) > 0 && allDateWords(before) && (describeDate(before).marked() || dateLabels.Has(before[0])) &&
 				handleOrNames(words[j+1:]) {
@@ -308,10 +317,11 @@ func byIndex(head []string) int {
 		if i > 1 {
 			break
 		}
-		if byWords.Has(strings.TrimSuffix(w, ":")) && (i == 0 || byVerbs.Has(head[0])) {
+		bare := strings.TrimSuffix(w, ":")
+		if byWords.Has(bare) && (i == 0 || byVerbs.Has(head[0])) {
 			return i
 		}
-		if i == 0 && byWords.Has(w) {
+		if i == 0 && len(bare) < len(w) && byWords.Has(w) {
 			return 0
 		}
 	}
@@ -340,7 +350,7 @@ func personNames(words []string, max int) bool {
 		run = 0
 	}
 	for i, w := range words {
-		w = strings.Trim(w, ".,;:()'\"’‘“”")
+		w = trimNamePunct(w)
 		if w == "and" || w == "&" || w == "und" || w == "et" || w == "y" || w == "e" || isSeparator(w) {
 			endName()
 			continue
@@ -348,11 +358,11 @@ func personNames(words []string, max int) bool {
 		if w == "" {
 			continue
 		}
-		if nameParticles.Has(w) && run > 0 && w != "and" && w != "for" && w != "of" && w != "the" && w != "via" {
+		if run > 0 && bylineParticles.Has(w) && w != "and" && w != "for" && w != "of" && w != "the" && w != "via" {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || functionWords.Has(w) && len(w) > 1 || months.Has(w) || weekdays.Has(w) {
+		if !unicode.IsUpper(r) || len(w) > 1 && bylineFunctionWords.Has(w) || months.Has(w) || bylineWeekdays.Has(w) {
 			return false
 		}
 		if allCaps(w) && len(w) >= 2 && run == 0 {
@@ -367,6 +377,40 @@ func personNames(words []string, max int) bool {
 	}
 	endName()
 	return ok
+}
+
+// trimNamePunct trims w as strings.Trim(w, ".,;:()'\"’‘“”") does, without
+// building a set of the cutset's runes at each call.
+func trimNamePunct(w string) string {
+	for len(w) > 0 {
+		r, size := rune(w[0]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(w)
+		}
+		if !isNamePunct(r) {
+			break
+		}
+		w = w[size:]
+	}
+	for len(w) > 0 {
+		r, size := rune(w[len(w)-1]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeLastRuneInString(w)
+		}
+		if !isNamePunct(r) {
+			break
+		}
+		w = w[:len(w)-size]
+	}
+	return w
+}
+
+func isNamePunct(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '(', ')', '\'', '"', '’', '‘', '“', '”':
+		return true
+	}
+	return false
 }
 
 // outletByline reports whether words after "By" name an outlet or a
@@ -422,7 +466,7 @@ func capsSurname(words []string) bool {
 	}
 	for _, w := range words[:len(words)-1] {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || allCaps(w) && len(w) > 2 || functionWords.Has(w) {
+		if !unicode.IsUpper(r) || allCaps(w) && len(w) > 2 || bylineFunctionWords.Has(w) {
 			return false
 		}
 	}
@@ -432,14 +476,12 @@ func capsSurname(words []string) bool {
 // namesAndCapsOutlet reports whether words are names followed by an
 // outlet in capitals: "Kevin Johnson and Kevin McCoy USA TODAY".
 func namesAndCapsOutlet(words []string) bool {
-	if !nameTokens(words) {
-		return false
-	}
 	k := len(words)
 	for k > 0 && allCaps(words[k-1]) && len(words[k-1]) >= 2 {
 		k--
 	}
-	return k >= 2 && k < len(words) && len(words)-k <= 3 && personNames(words[:k], 8)
+	// Most lines end in no word in capitals: ask that before nameTokens.
+	return k >= 2 && k < len(words) && len(words)-k <= 3 && nameTokens(words) && personNames(words[:k], 8)
 }
 
 // nameTokens reports whether words hold only letters, hyphens,
@@ -472,11 +514,14 @@ func allCaps(w string) bool {
 func appendFields(dst []string, s string) []string {
 	start := -1
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		c := s[i]
+		space, size := c == ' ' || '\t' <= c && c <= '\r', 1 // unicode.IsSpace, for ASCII
+		if c >= utf8.RuneSelf {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
-		if unicode.IsSpace(r) {
+		if space {
 			if start >= 0 {
 				dst = append(dst, s[start:i])
 				start = -1
@@ -497,13 +542,21 @@ func isSeparator(w string) bool {
 }
 
 func hasDigitString(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; '0' <= c && c <= '9' {
-			return true
-		} else if c >= utf8.RuneSelf {
-			// Other scripts' digits: decode the rest.
-			return strings.IndexFunc(s[i:], unicode.IsDigit) >= 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' {
+				return true
+			}
+			i++
+			continue
 		}
+		// Other scripts' digits.
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsDigit(r) {
+			return true
+		}
+		i += size
 	}
 	return false
 }
@@ -600,10 +653,34 @@ func isDateWord(w string) bool {
 }
 
 // dateWordSet is every set of words a dateline may hold, asked at once.
-var dateWordSet = lexicon.Union(months, weekdays, dateLabels, dateWordsLex)
+var dateWordSet = newWordSet(lexicon.Union(months.Set, weekdays, dateLabels.Set, dateWordsLex))
 
+// The byline rule's own filtered copies of sets that other rules share.
+var (
+	bylineWeekdays      = newWordSet(weekdays)
+	bylineFunctionWords = newWordSet(functionWords)
+	bylineParticles     = newWordSet(nameParticles)
+)
+
+// trimDateWord trims w as strings.Trim(w, ",;|.()[]:") does.
 func trimDateWord(w string) string {
-	return strings.Trim(w, ",;|.()[]:")
+	for len(w) > 0 && dateWordTrim[w[0]] {
+		w = w[1:]
+	}
+	for len(w) > 0 && dateWordTrim[w[len(w)-1]] {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+var dateWordTrim = byteSet(",;|.()[]:")
+
+// byteSet marks the bytes of ASCII cutset.
+func byteSet(cutset string) (set [256]bool) {
+	for i := range len(cutset) {
+		set[cutset[i]] = true
+	}
+	return set
 }
 
 // numericDate reports whether w is a number, a time or a numeric date

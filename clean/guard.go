@@ -48,34 +48,38 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 	removed := make([]bool, len(d.Lines)) // lines whose content goes whole
 	listed := make([]bool, len(d.Lines))  // lines of a list the text introduces
 	ok := make([]Removal, 0, len(cands))
-	candLines := candidateLines(d, cands)
+	spans := make([]lineSpan, len(cands))
+	for k, c := range cands {
+		spans[k] = spanOf(d, c.Span)
+	}
+	candLines := candidateLines(d, spans)
 	var vetoed []Veto
 	var prose *proseWords
-	for _, c := range cands {
-		reason := judge(d, z, c, removed, listed)
-		if reason == "" && spokenOf(d, c, &prose) {
+	for k, c := range cands {
+		ls := spans[k]
+		reason := judge(d, z, c, ls, removed, listed)
+		if reason == "" && spokenOf(d, c, ls, &prose) {
 			reason = "the article speaks of it: its words stand in a paragraph of the text"
 		}
-		if reason == "" && c.Kind == Label && wordsOver(d.Src[c.Tail.Start:c.Tail.End], 2) && opensText(d, c) {
+		if reason == "" && c.Kind == Label && wordsOver(d.Src[c.Tail.Start:c.Tail.End], 2) && opensText(d, ls) {
 			reason = "it opens the text: a label and a headline there are the text's title"
 		}
 		if reason == "" {
-			if t := referredTo(d, c); t != nil {
+			if t := referredTo(d, ls); t != nil {
 				reason = fmt.Sprintf("the next sentence speaks of it: %q", clip(t))
-			} else if inStanza(d, c, candLines) {
+			} else if inStanza(d, ls, candLines) {
 				reason = "it stands inside a paragraph of the text, between two of its lines"
 			}
 		}
 		if reason != "" {
 			vetoed = append(vetoed, Veto{Rule: c.rule, Candidate: c.Candidate, Reason: reason})
-			if strings.HasPrefix(reason, reasonIntroduced) || listed[d.LineAt(c.Start)] {
-				markList(d, d.LineAt(c.End-1), listed)
+			if strings.HasPrefix(reason, reasonIntroduced) || listed[ls.first] {
+				markList(d, ls.last, listed)
 			}
 			continue
 		}
 		ok = append(ok, Removal{Rule: c.rule, Span: c.Span, Evidence: c.Evidence})
-		first, last := d.LineAt(c.Start), d.LineAt(c.End-1)
-		for i := first; i <= last; i++ {
+		for i := ls.first; i <= ls.last; i++ {
 			if covers(d, c.Span, i) {
 				removed[i] = true
 			}
@@ -87,18 +91,29 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 
 const reasonIntroduced = "the text above introduces it"
 
-// opensText reports whether candidate c is the text's first line, whole,
-// with more text after it.
-func opensText(d *Doc, c ruleCandidate) bool {
-	first, last := d.LineAt(c.Start), d.LineAt(c.End-1)
-	return first == last && covers(d, c.Span, first) && prevNonBlank(d, first) < 0 && last+1 < len(d.Lines)
+// A lineSpan is the lines a candidate touches, which the guard's checks
+// ask for again and again.
+type lineSpan struct {
+	first, last int
+	whole       bool // the candidate holds all of the first and last lines' content
+}
+
+func spanOf(d *Doc, s Span) lineSpan {
+	first, last := d.LineAt(s.Start), d.LineAt(s.End-1)
+	return lineSpan{first, last, covers(d, s, first) && covers(d, s, last)}
+}
+
+// opensText reports whether a candidate on lines ls is the text's first
+// line, whole, with more text after it.
+func opensText(d *Doc, ls lineSpan) bool {
+	return ls.first == ls.last && ls.whole && prevNonBlank(d, ls.first) < 0 && ls.last+1 < len(d.Lines)
 }
 
 // candidateLines marks the lines that some candidate touches.
-func candidateLines(d *Doc, cands []ruleCandidate) []bool {
+func candidateLines(d *Doc, spans []lineSpan) []bool {
 	on := make([]bool, len(d.Lines))
-	for _, c := range cands {
-		for i := d.LineAt(c.Start); i <= d.LineAt(c.End-1); i++ {
+	for _, ls := range spans {
+		for i := ls.first; i <= ls.last; i++ {
 			on[i] = true
 		}
 	}
@@ -111,9 +126,9 @@ func candidateLines(d *Doc, cands []ruleCandidate) []bool {
 // below it: a verse of a poem ("Share this post." between two lines of
 // it), a line of a letter. A share block is lines that all go; a marker
 // that a scraper set between paragraphs has blank lines around it.
-func inStanza(d *Doc, c ruleCandidate, candLines []bool) bool {
-	first, last := d.LineAt(c.Start), d.LineAt(c.End-1)
-	if !covers(d, c.Span, first) || !covers(d, c.Span, last) || first == 0 || last+1 >= len(d.Lines) {
+func inStanza(d *Doc, ls lineSpan, candLines []bool) bool {
+	first, last := ls.first, ls.last
+	if !ls.whole || first == 0 || last+1 >= len(d.Lines) {
 		return false
 	}
 	// Paragraphs hold several lines only where blank lines part them.
@@ -135,12 +150,11 @@ var (
 // 2018"), or points back at it as words in its first sentence ("Click
 // here" then "… never to use those words on a link."), or nil. Only whole lines are read so: a marker cut from a line
 // is no line the next one can point at.
-func referredTo(d *Doc, c ruleCandidate) []byte {
-	first, last := d.LineAt(c.Start), d.LineAt(c.End-1)
-	if !covers(d, c.Span, first) || !covers(d, c.Span, last) {
+func referredTo(d *Doc, ls lineSpan) []byte {
+	if !ls.whole {
 		return nil
 	}
-	for j := last + 1; j < len(d.Lines); j++ {
+	for j := ls.last + 1; j < len(d.Lines); j++ {
 		if d.Lines[j].Blank {
 			continue
 		}
@@ -157,12 +171,12 @@ func referredTo(d *Doc, c ruleCandidate) []byte {
 }
 
 // judge returns why candidate c must stay, or "" if it may go.
-func judge(d *Doc, z zone, c ruleCandidate, removed, listed []bool) string {
+func judge(d *Doc, z zone, c ruleCandidate, ls lineSpan, removed, listed []bool) string {
 	if c.Tail.End > c.Tail.Start && tailRunsOn(d.Src[c.Tail.Start:c.Tail.End]) {
 		return fmt.Sprintf("the text after its label runs on as a sentence: %q", clip(d.Src[c.Tail.Start:c.Tail.End]))
 	}
-	first, last := d.LineAt(c.Start), d.LineAt(c.End-1)
-	if !covers(d, c.Span, first) || !covers(d, c.Span, last) {
+	first, last := ls.first, ls.last
+	if !ls.whole {
 		// Part of a line: a marker or label cut from a kept line.
 		return ""
 	}
@@ -252,32 +266,117 @@ func listItem(d *Doc, l Line, apart bool) bool {
 // maxListItems bounds a list the guard reads.
 const maxListItems = 64
 
-// proseWords is the lower-cased text of a document's long lines, which
-// the guard searches for the words of a short candidate, and the answers
-// it found, so that a marker repeated a million times costs one search.
+// proseWords holds what the guard learnt of a document's long lines while
+// searching them for the words of short candidates: the answers it found,
+// so that a marker repeated a million times costs one search, and the
+// lower-cased text of the lines, built only for words the faster search
+// in the source cannot take.
 type proseWords struct {
-	text  []byte
-	found map[string]bool
+	found   map[string]bool
+	lowered []byte
+	holds   [len(lowersToASCII)]int8 // whether the text holds each of lowersToASCII: 1 yes, -1 no, 0 not yet known
 }
 
 // spokenOf reports whether a candidate that is a line of three words or
 // fewer ("Werbung", "Advertisement") repeats words that a long line of
 // the document uses: the article speaks of the thing, so the line may be
 // a subhead about it rather than a marker.
-func spokenOf(d *Doc, c ruleCandidate, prose **proseWords) bool {
-	if c.Kind == Copy {
+func spokenOf(d *Doc, c ruleCandidate, ls lineSpan, prose **proseWords) bool {
+	if c.Kind == Copy || ls.first != ls.last || !ls.whole {
 		return false
 	}
-	first := d.LineAt(c.Start)
-	if first != d.LineAt(c.End-1) || !covers(d, c.Span, first) {
-		return false
-	}
-	t, _ := d.trimmed(d.Lines[first])
+	t, _ := d.trimmed(d.Lines[ls.first])
 	t = bytes.TrimRight(t, ":.!…")
 	if len(t) < 2 || wordsOver(t, 3) {
 		return false
 	}
 	if *prose == nil {
+		*prose = &proseWords{found: map[string]bool{}}
+	}
+	p := *prose
+	var buf [64]byte
+	w := lexicon.AppendLower(buf[:0], t)
+	if found, ok := p.found[string(w)]; ok {
+		return found
+	}
+	var found bool
+	if p.foldsAsASCII(d, w) {
+		found = spokenASCII(d, w)
+	} else {
+		found = p.spokenLowered(d, w)
+	}
+	p.found[string(w)] = found
+	return found
+}
+
+// lowersToASCII are the runes beyond ASCII that lower-case to ASCII, and
+// what they become (the Kelvin sign "k").
+var lowersToASCII = [...]struct {
+	from string
+	to   byte
+}{{"\u0130", 'i'}, {"\u212a", 'k'}}
+
+// foldsAsASCII reports whether lower-case word w is ASCII and d's text
+// holds none of lowersToASCII that w's letters could come from: then w
+// stands in a line's lower-cased text just where it stands in the line,
+// up to the case of ASCII letters.
+func (p *proseWords) foldsAsASCII(d *Doc, w []byte) bool {
+	if !isASCII(w) {
+		return false
+	}
+	for k, r := range lowersToASCII {
+		if bytes.IndexByte(w, r.to) < 0 {
+			continue
+		}
+		if p.holds[k] == 0 {
+			p.holds[k] = -1
+			if bytes.Contains(d.Src, []byte(r.from)) {
+				p.holds[k] = 1
+			}
+		}
+		if p.holds[k] > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// spokenASCII is spokenLowered for a word that foldsAsASCII: it searches
+// the lines themselves, sparing the lower-casing of them all.
+func spokenASCII(d *Doc, w []byte) bool {
+	k := rarestByte(w)
+	for _, l := range d.Lines {
+		if l.Width() < bodyLen {
+			continue
+		}
+		line := d.Src[l.Start:l.End]
+		for i := 0; ; {
+			j := indexFoldASCII(line[i:], w, k)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			end := at + len(w)
+			if !lowersToLetter(utf8.DecodeLastRune(line[:at])) && !lowersToLetter(utf8.DecodeRune(line[end:])) {
+				return true
+			}
+			i = end
+		}
+	}
+	return false
+}
+
+// lowersToLetter reports whether rune r, of size bytes (0: none), is a
+// letter once lower-cased.
+func lowersToLetter(r rune, size int) bool {
+	return size > 0 && unicode.IsLetter(unicode.ToLower(r))
+}
+
+// spokenLowered reports whether lower-cased word w stands between
+// non-letters in the lower-cased text of d's long lines, each match
+// tried from the end of the one before.
+func (p *proseWords) spokenLowered(d *Doc, w []byte) bool {
+	if p.lowered == nil {
 		n := 0
 		for _, l := range d.Lines {
 			if l.Width() >= bodyLen {
@@ -293,32 +392,23 @@ func spokenOf(d *Doc, c ruleCandidate, prose **proseWords) bool {
 				b = append(b, '\n')
 			}
 		}
-		*prose = &proseWords{text: b, found: map[string]bool{}}
+		p.lowered = b
 	}
-	p := *prose
-	var buf [64]byte
-	w := lexicon.AppendLower(buf[:0], t)
-	if found, ok := p.found[string(w)]; ok {
-		return found
-	}
-	found := false
+	text := p.lowered
 	for i := 0; ; {
-		j := indexRare(p.text[i:], w)
+		j := indexRare(text[i:], w)
 		if j < 0 {
-			break
+			return false
 		}
 		at := i + j
 		end := at + len(w)
-		before, _ := utf8.DecodeLastRune(p.text[:at])
-		after, _ := utf8.DecodeRune(p.text[end:])
-		if (at == 0 || !unicode.IsLetter(before)) && (end == len(p.text) || !unicode.IsLetter(after)) {
-			found = true
-			break
+		before, _ := utf8.DecodeLastRune(text[:at])
+		after, _ := utf8.DecodeRune(text[end:])
+		if (at == 0 || !unicode.IsLetter(before)) && (end == len(text) || !unicode.IsLetter(after)) {
+			return true
 		}
 		i = end
 	}
-	p.found[string(w)] = found
-	return found
 }
 
 // introducer returns the kept line of prose that introduces line i, or

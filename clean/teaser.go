@@ -63,8 +63,9 @@ type teaserCopy struct {
 	whole      bool // the copy ends with a line end: the teaser is no cut-off
 }
 
-func findTeaser(d *Doc) []Candidate {
-	chrome := make(map[int]bool) // lines that other rules propose whole
+// chromeLines marks the lines that the rules of teaserInserts propose whole.
+func chromeLines(d *Doc) []bool {
+	chrome := make([]bool, len(d.Lines))
 	for _, r := range teaserInserts {
 		for _, c := range d.ResultOf(r) {
 			for i := d.LineAt(c.Start); i <= d.LineAt(c.End-1) && i < len(d.Lines); i++ {
@@ -74,6 +75,11 @@ func findTeaser(d *Doc) []Candidate {
 			}
 		}
 	}
+	return chrome
+}
+
+func findTeaser(d *Doc) []Candidate {
+	var chrome []bool // chromeLines, made when first asked: most texts have no teaser
 	for pi := 0; pi < len(d.Paras) && pi < teaserCandidates; pi++ {
 		p := d.Paras[pi]
 		cp, marked, ok := findCopy(d, p)
@@ -88,10 +94,15 @@ func findTeaser(d *Doc) []Candidate {
 				return nil
 			}
 		}
-		if cp.whole && !marked && !insertsBetween(d, p.Last, cp.start, chrome) {
-			// Repeated whole with prose between, or right after itself:
-			// a question asked again, a chorus. Content.
-			continue
+		if cp.whole && !marked {
+			if chrome == nil {
+				chrome = chromeLines(d)
+			}
+			if !insertsBetween(d, p.Last, cp.start, chrome) {
+				// Repeated whole with prose between, or right after
+				// itself: a question asked again, a chorus. Content.
+				continue
+			}
 		}
 		// The copy's first line must stay; inserts inside the copy may go.
 		c := d.Lines[cp.start]
@@ -103,7 +114,7 @@ func findTeaser(d *Doc) []Candidate {
 
 // insertsBetween reports whether the lines strictly between line a and
 // line b are one or more site inserts, each proposed by another rule.
-func insertsBetween(d *Doc, a, b int, chrome map[int]bool) bool {
+func insertsBetween(d *Doc, a, b int, chrome []bool) bool {
 	n := 0
 	for i := a + 1; i < b; i++ {
 		if d.Lines[i].Blank {
@@ -137,7 +148,7 @@ func findCopy(d *Doc, p Para) (cp teaserCopy, marked, ok bool) {
 // are no teaser.
 func headFollows(d *Doc, p Para) bool {
 	var hb, ub [teaserHead + utf8.UTFMax + 1]byte
-	head := appendNormalized(hb[:0], d.ParaText(p), teaserHead)
+	head := normalizedHead(hb[:0], d.ParaText(p), teaserHead)
 	seen := 0
 	for i := p.Last + 1; i < len(d.Lines) && seen <= teaserLead; i++ {
 		l := d.Lines[i]
@@ -145,7 +156,7 @@ func headFollows(d *Doc, p Para) bool {
 			continue
 		}
 		if c, ok := normalizedFirst(d, l); !ok || len(head) == 0 || c == head[0] {
-			u := appendNormalized(ub[:0], d.Text(l), teaserHead)
+			u := normalizedHead(ub[:0], d.Text(l), teaserHead)
 			if bytes.HasPrefix(head, u) || bytes.HasPrefix(u, head) {
 				return true
 			}
@@ -206,6 +217,8 @@ func isDigits(s string) bool {
 func copiedAfter(d *Doc, from int, t string, marked bool) (teaserCopy, bool) {
 	pos, lead, gaps, start := 0, 0, 0, -1
 	var ub [teaserHead + utf8.UTFMax + 1]byte
+	var lb [256]byte
+	lineBuf := lb[:0] // a matched line's normalised text, its room reused
 	for i := from; i < len(d.Lines); i++ {
 		l := d.Lines[i]
 		if l.Blank {
@@ -217,16 +230,18 @@ func copiedAfter(d *Doc, from int, t string, marked bool) (teaserCopy, bool) {
 		// part of the copy.
 		matched := false
 		if c, ok := normalizedFirst(d, l); !ok || len(rest) == 0 || c == rest[0] {
-			head := appendNormalized(ub[:0], d.Text(l), min(teaserHead, len(rest)+1))
+			head := normalizedHead(ub[:0], d.Text(l), min(teaserHead, len(rest)+1))
 			matched = hasPrefix(rest, head) || len(head) >= len(rest) && string(head[:len(rest)]) == rest
 		}
-		u := ""
+		var u []byte
 		if matched {
-			u = normalizePrefix(d.Text(l), len(rest)+1)
+			text := d.Text(l)
+			lineBuf = appendNormalized(slices.Grow(lineBuf[:0], min(len(text), len(rest)+1+utf8.UTFMax)), text, len(rest)+1)
+			u = lineBuf
 		}
 		switch {
 		case !matched:
-		case strings.HasPrefix(rest, u) && (len(u) == len(rest) || rest[len(u)] == ' '):
+		case hasPrefix(rest, u) && (len(u) == len(rest) || rest[len(u)] == ' '):
 			// The copy takes in this whole line.
 			if pos == 0 {
 				start = i
@@ -237,9 +252,9 @@ func copiedAfter(d *Doc, from int, t string, marked bool) (teaserCopy, bool) {
 			}
 			pos++
 			continue
-		case pos+len(u) > len(t) && strings.HasPrefix(u, rest):
+		case pos+len(u) > len(t) && string(u[:len(rest)]) == rest:
 			// The teaser stops inside this line.
-			next, _ := utf8.DecodeRuneInString(u[len(rest):])
+			next, _ := utf8.DecodeRune(u[len(rest):])
 			cutAtWord := !unicode.IsLetter(next) && !unicode.IsDigit(next)
 			last, _ := utf8.DecodeLastRuneInString(t)
 			midSentence := !isSentenceEnd(last)
