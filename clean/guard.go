@@ -360,7 +360,7 @@ func spokenASCII(d *Doc, w []byte) bool {
 			if !lowersToLetter(utf8.DecodeLastRune(line[:at])) && !lowersToLetter(utf8.DecodeRune(line[end:])) {
 				return true
 			}
-			i = end
+			i = at + 1 // an overlapping match may stand between non-letters
 		}
 	}
 	return false
@@ -373,8 +373,7 @@ func lowersToLetter(r rune, size int) bool {
 }
 
 // spokenLowered reports whether lower-cased word w stands between
-// non-letters in the lower-cased text of d's long lines, each match
-// tried from the end of the one before.
+// non-letters in the lower-cased text of d's long lines.
 func (p *proseWords) spokenLowered(d *Doc, w []byte) bool {
 	if p.lowered == nil {
 		n := 0
@@ -407,7 +406,7 @@ func (p *proseWords) spokenLowered(d *Doc, w []byte) bool {
 		if (at == 0 || !unicode.IsLetter(before)) && (end == len(text) || !unicode.IsLetter(after)) {
 			return true
 		}
-		i = end
+		i = at + 1
 	}
 }
 

@@ -122,3 +122,20 @@ func TestReadsAsSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestSpokenOverlapping checks that a word is found where it overlaps a
+// match that fails, in both searches: "la la" stands between non-letters
+// in "sala la la", after the "la la" inside "sala la".
+func TestSpokenOverlapping(t *testing.T) {
+	line := "At the party in the old town hall the choir sang sala la la and nothing else for most of the evening, while the guests ate and talked about the weather and the harvest."
+	for _, text := range []string{line, line + " Kelvin: \u212a."} {
+		d := Parse([]byte(text + "\n"))
+		p := &proseWords{found: map[string]bool{}}
+		if !spokenASCII(d, []byte("la la")) {
+			t.Errorf("spokenASCII missed an overlapping match in %q", text)
+		}
+		if !p.spokenLowered(d, []byte("la la")) {
+			t.Errorf("spokenLowered missed an overlapping match in %q", text)
+		}
+	}
+}
