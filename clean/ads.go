@@ -90,15 +90,44 @@ func findAds(d *Doc) []Candidate {
 // undecorate strips what sites put around a marker: dashes, bullets,
 // brackets, stars, and a final colon or full stop.
 func undecorate(t []byte) []byte {
-	isDecor := func(r rune) bool {
-		switch r {
-		case '-', '–', '—', '•', '·', '*', '[', ']', '(', ')', '|', ':', '.', '…', '_', '=', '~', '»', '«':
-			return true
-		}
-		return unicode.IsSpace(r)
+	// ASCII by a table; from the first other byte on, rune by rune.
+	i := 0
+	for i < len(t) && t[i] < utf8.RuneSelf && asciiDecor[t[i]] {
+		i++
 	}
-	return bytes.TrimFunc(t, isDecor)
+	if i == len(t) {
+		return nil
+	}
+	if t = t[i:]; t[0] >= utf8.RuneSelf {
+		if t = bytes.TrimLeftFunc(t, isDecor); t == nil {
+			return nil
+		}
+	}
+	j := len(t)
+	for t[j-1] < utf8.RuneSelf && asciiDecor[t[j-1]] {
+		j--
+	}
+	if t[j-1] >= utf8.RuneSelf {
+		return bytes.TrimRightFunc(t[:j], isDecor)
+	}
+	return t[:j]
 }
+
+func isDecor(r rune) bool {
+	switch r {
+	case '-', '–', '—', '•', '·', '*', '[', ']', '(', ')', '|', ':', '.', '…', '_', '=', '~', '»', '«':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// asciiDecor is isDecor for ASCII bytes.
+var asciiDecor = func() (d [utf8.RuneSelf]bool) {
+	for c := range d {
+		d[c] = isDecor(rune(c))
+	}
+	return d
+}()
 
 var advertisement = [][]byte{[]byte("Advertisement"), []byte("ADVERTISEMENT")}
 
