@@ -70,13 +70,19 @@ func tailAfter(t []byte, off, label int) Span {
 // spaces: the decoration after "Read more" or "Continue reading".
 func isArrows(t []byte) bool {
 	for _, r := range string(t) {
-		switch r {
-		case '»', '›', '→', '>', '.', '…', ' ', '[', ']', '(', ')', ':', '-', '–', '—', '!', '+', '|':
-		default:
+		if !isArrow(r) {
 			return false
 		}
 	}
 	return true
+}
+
+func isArrow(r rune) bool {
+	switch r {
+	case '»', '›', '→', '>', '.', '…', ' ', '[', ']', '(', ')', ':', '-', '–', '—', '!', '+', '|':
+		return true
+	}
+	return false
 }
 
 // indexRare is bytes.Index(s, sep) that scans for the rarest byte of sep

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -88,6 +89,9 @@ func separatedTail(rest []byte) bool {
 // gluedReadMore finds a read-more phrase, and its arrows, after the final
 // punctuation of a line: "… down.” Read More", "… said. Continue reading →".
 func gluedReadMore(t []byte) (Span, bool) {
+	if !mayEndInReadMore(t) {
+		return Span{}, false
+	}
 	// The phrase has at most four words; look at the line's last few.
 	start := len(t)
 	for words := 0; words < 6 && start > 0; {
@@ -122,6 +126,57 @@ func gluedReadMore(t []byte) (Span, bool) {
 		}
 	}
 	return Span{}, false
+}
+
+// readMoreEnds holds the last word of every [readmore] phrase, for
+// mayEndInReadMore; readMoreEndBytes their last bytes.
+var readMoreEnds, readMoreEndBytes, readMoreEndsOK = func() (map[string]bool, [256]bool, bool) {
+	ends := map[string]bool{}
+	var last [256]bool
+	for _, e := range readMorePhrases.Entries() {
+		w := e[strings.LastIndexByte(e, ' ')+1:]
+		if r, _ := utf8.DecodeLastRuneInString(w); isArrow(r) || len(w) > maxReadMoreEnd {
+			return nil, last, false // the filter could miss such a phrase: go without
+		}
+		ends[w] = true
+		last[w[len(w)-1]] = true
+	}
+	return ends, last, true
+}()
+
+const maxReadMoreEnd = 32
+
+// mayEndInReadMore reports whether t may end in a read-more phrase and
+// arrows: its last word before them, if ASCII, ends a phrase. Most lines
+// end otherwise, which spares gluedReadMore its walk back over words.
+func mayEndInReadMore(t []byte) bool {
+	if !readMoreEndsOK {
+		return true
+	}
+	end := len(t)
+	for end > 0 {
+		r, n := utf8.DecodeLastRune(t[:end])
+		if !isArrow(r) {
+			break
+		}
+		end -= n
+	}
+	start := end
+	for start > 0 && t[start-1] != ' ' && t[start-1] != '\t' {
+		start--
+	}
+	w := t[start:end]
+	var buf [maxReadMoreEnd]byte
+	if len(w) == 0 || len(w) > len(buf) {
+		return false
+	}
+	for i, c := range w {
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		buf[i] = lowerASCII(c)
+	}
+	return readMoreEndBytes[buf[len(w)-1]] && readMoreEnds[string(buf[:len(w)])]
 }
 
 // linkLike reports whether phrase (n bytes of it, then arrows) reads as a
