@@ -84,9 +84,11 @@ func findAggregator(d *Doc) []Candidate {
 		switch {
 		case len(t) <= 160 && bytes.HasPrefix(t, []byte("Powered by NewsAPI")) && newsAPILine.Match(t):
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "NewsAPI template"}})
-		case bytes.EqualFold(t, []byte("news image")) && newsAPINear(d, i):
+		case len(t) <= 3*len("news image") && bytes.EqualFold(t, []byte("news image")) && newsAPINear(d, i):
 			// The image placeholder comes with NewsAPI's line; alone it
-			// may be quoted by an article about aggregators.
+			// may be quoted by an article about aggregators. (A rune
+			// that folds to an ASCII letter has three bytes at most,
+			// "K" the Kelvin sign: longer lines need no folding.)
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "NewsAPI image placeholder"}})
 		case bytes.HasPrefix(t, []byte("The post ")) && postAppeared.Match(t):
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: `feed's "appeared first on" line`}})
@@ -96,7 +98,7 @@ func findAggregator(d *Doc) []Candidate {
 			cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "headline widget above the article", Tail: tailAfter(t, off, len("Headline"))}})
 		case len(t) <= 300 && z.edge(i):
 			// Where a story first appeared is said above or below it.
-			if s, e := syndication.Index(t[:min(len(t), 60)]); s >= 0 && s <= 40 {
+			if s, e := syndication.IndexBefore(t[:min(len(t), 60)], 40); s >= 0 {
 				cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "syndication line", Tail: tailAfter(t, off, e)}})
 			}
 		}

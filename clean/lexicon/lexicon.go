@@ -612,11 +612,15 @@ func lower(s string) string {
 // Index returns where the first entry that t holds at a word boundary
 // starts and ends, or -1, -1. It tries the entries at each word's start, so
 // it costs a few map lookups a word.
-func (s *Set) Index(t []byte) (start, end int) {
+func (s *Set) Index(t []byte) (start, end int) { return s.IndexBefore(t, len(t)) }
+
+// IndexBefore is Index for an entry that starts at byte maxStart of t at
+// the latest: it tries no word after that.
+func (s *Set) IndexBefore(t []byte, maxStart int) (start, end int) {
 	if len(s.entries) == 0 {
 		return -1, -1
 	}
-	for i := 0; i < len(t); {
+	for i := 0; i < len(t) && i <= maxStart; {
 		// Most words fail mayStart and skip the setup of Prefix.
 		if s.mayStart(t[i:]) {
 			if n := s.Prefix(t[i:]); n > 0 {
