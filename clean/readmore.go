@@ -129,20 +129,28 @@ func gluedReadMore(t []byte) (Span, bool) {
 }
 
 // readMoreEnds holds the last word of every [readmore] phrase, for
-// mayEndInReadMore; readMoreEndBytes their last bytes.
-var readMoreEnds, readMoreEndBytes, readMoreEndsOK = func() (map[string]bool, [256]bool, bool) {
+// mayEndInReadMore; readMoreEndShapes their lengths, first and last
+// bytes, which rule out most words before a lookup.
+var readMoreEnds, readMoreEndShapes, readMoreEndsOK = func() (map[string]bool, *[1 << 16 / 64]uint64, bool) {
 	ends := map[string]bool{}
-	var last [256]bool
+	shapes := new([1 << 16 / 64]uint64)
 	for _, e := range readMorePhrases.Entries() {
 		w := e[strings.LastIndexByte(e, ' ')+1:]
 		if r, _ := utf8.DecodeLastRuneInString(w); isArrow(r) || len(w) > maxReadMoreEnd {
-			return nil, last, false // the filter could miss such a phrase: go without
+			return nil, shapes, false // the filter could miss such a phrase: go without
 		}
 		ends[w] = true
-		last[w[len(w)-1]] = true
+		k := wordShape(w[0], w[len(w)-1], len(w))
+		shapes[k/64] |= 1 << (k % 64)
 	}
-	return ends, last, true
+	return ends, shapes, true
 }()
+
+// wordShape packs a word's first and last bytes, lower-cased, and its
+// length.
+func wordShape(first, last byte, n int) uint {
+	return uint(first&0x1f)<<11 | uint(last)<<3 | uint(n&7)
+}
 
 const maxReadMoreEnd = 32
 
@@ -176,7 +184,8 @@ func mayEndInReadMore(t []byte) bool {
 		}
 		buf[i] = lowerASCII(c)
 	}
-	return readMoreEndBytes[buf[len(w)-1]] && readMoreEnds[string(buf[:len(w)])]
+	k := wordShape(buf[0], buf[len(w)-1], len(w))
+	return readMoreEndShapes[k/64]&(1<<(k%64)) != 0 && readMoreEnds[string(buf[:len(w)])]
 }
 
 // linkLike reports whether phrase (n bytes of it, then arrows) reads as a
