@@ -3,6 +3,7 @@ package clean
 import (
 	"bytes"
 	"regexp"
+	"unicode/utf8"
 
 	"github.com/decruft/decruft/clean/lexicon"
 )
@@ -32,12 +33,51 @@ article, a "Headline:" label and a title.`,
 
 var (
 	syndication = lexicon.Get("syndication")
-	newsAPILine = regexp.MustCompile(`^(?i:news image)$|^Powered by NewsAPI\s*(?:,\s*in\b.{0,80}?\bon\b[^.]{0,40})?\s*\.?$`)
 	// postAppeared is WordPress's feed footer: "The post <title> appeared
 	// first on <site>."
 	postAppeared = regexp.MustCompile(`^The post .{1,300} appeared first on .{1,100}$`)
 	readersPoll  = regexp.MustCompile(`^\d*% of readers think this story is \w+\.`)
 )
+
+var poweredByNewsAPI = []byte("Powered by NewsAPI")
+
+// newsAPITail reports whether t, after "Powered by NewsAPI", ends its
+// template: `\s*(?:,\s*in\b.{0,80}?\bon\b[^.]{0,40})?\s*\.?$`, by hand
+// as the regexp cost a fifth of the rule's time.
+func newsAPITail(t []byte) bool {
+	t = trimLeftRESpace(t)
+	if len(t) == 0 || len(t) == 1 && t[0] == '.' {
+		return true
+	}
+	if t[0] != ',' {
+		return false
+	}
+	t = trimLeftRESpace(t[1:])
+	if !bytes.HasPrefix(t, []byte("in")) || len(t) > 2 && isREWord(t[2]) {
+		return false
+	}
+	// "on" as a word at most 80 runes after "in" (a line holds no
+	// newline, which "." would not match); then at most 40 runes without
+	// a full stop, spaces and a full stop.
+	for p, runes := 2, 0; p+2 <= len(t) && runes <= 80; runes++ {
+		if t[p] == 'o' && t[p+1] == 'n' && !isREWord(t[p-1]) && (p+2 == len(t) || !isREWord(t[p+2])) {
+			rest := bytes.TrimSuffix(t[p+2:], []byte("."))
+			if bytes.IndexByte(rest, '.') < 0 && utf8.RuneCount(trimRightRESpace(rest)) <= 40 {
+				return true
+			}
+		}
+		_, n := utf8.DecodeRune(t[p:])
+		p += n
+	}
+	return false
+}
+
+// isREWord is regexp's \w.
+func isREWord(c byte) bool { return isASCIILetter(c) || isDigit(c) || c == '_' }
+
+// trimLeftRESpace and trimRightRESpace trim regexp's \s.
+func trimLeftRESpace(t []byte) []byte  { return bytes.TrimLeft(t, "\t\n\f\r ") }
+func trimRightRESpace(t []byte) []byte { return bytes.TrimRight(t, "\t\n\f\r ") }
 
 // newsAPINear reports whether a NewsAPI line stands within three lines
 // of line i.
@@ -82,7 +122,7 @@ func findAggregator(d *Doc) []Candidate {
 		t, off := d.trimmed(l)
 		line := Span{l.Start, l.End}
 		switch {
-		case len(t) <= 160 && bytes.HasPrefix(t, []byte("Powered by NewsAPI")) && newsAPILine.Match(t):
+		case len(t) <= 160 && bytes.HasPrefix(t, poweredByNewsAPI) && newsAPITail(t[len(poweredByNewsAPI):]):
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "NewsAPI template"}})
 		case len(t) <= 3*len("news image") && bytes.EqualFold(t, []byte("news image")) && newsAPINear(d, i):
 			// The image placeholder comes with NewsAPI's line; alone it
