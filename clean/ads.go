@@ -41,7 +41,7 @@ func findAds(d *Doc) []Candidate {
 	spoken := map[string]bool{} // stemSpoken's answer for each marker
 	var prose []byte            // the long lines, lower-cased, once
 	// Most texts have no marker to glue: one search spares each line two.
-	glued := indexRare(d.Src, advertisement[0]) >= 0 || indexRare(d.Src, advertisement[1]) >= 0
+	glued := holdsAdvertisement(d.Src)
 	for _, l := range d.Lines {
 		if l.Blank {
 			continue
@@ -130,6 +130,23 @@ var asciiDecor = func() (d [utf8.RuneSelf]bool) {
 }()
 
 var advertisement = [][]byte{[]byte("Advertisement"), []byte("ADVERTISEMENT")}
+
+// holdsAdvertisement reports whether t holds either spelling of
+// advertisement: one pass over t for the "A" they share.
+func holdsAdvertisement(t []byte) bool {
+	const n = len("Advertisement")
+	for i := 0; i+n <= len(t); i++ {
+		j := bytes.IndexByte(t[i:len(t)-n+1], 'A')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if rest := t[i+1 : i+n]; bytes.Equal(rest, advertisement[0][1:]) || bytes.Equal(rest, advertisement[1][1:]) {
+			return true
+		}
+	}
+	return false
+}
 
 // gluedAdMarkers finds "Advertisement" glued into a long line: after a
 // word that does not call for a noun ("the", "an", "of"), before a
