@@ -74,9 +74,9 @@ func mediaControl(t []byte) bool {
 	return bytes.Count(k, []byte(" ")) < 3 && (isDuration(t) || mediaWords.HasBytes(k))
 }
 
-var autoplay = []byte("autoplay")
+var autoplay = rareNeedle([]byte("autoplay"))
 
-var copyCode = []byte("Copy this code to your website")
+var copyCode = rareNeedle([]byte("Copy this code to your website"))
 
 // playerNotice reports whether t is the text of an embedded player.
 func playerNotice(t []byte) bool {
@@ -84,8 +84,13 @@ func playerNotice(t []byte) bool {
 	if n := mediaWords.Prefix(k); n > 0 && n == len(k) && bytes.Count(k, []byte(" ")) >= 2 {
 		return true
 	}
-	if i := indexRare(t, autoplay); i >= 0 && indexRare(t[i+len(autoplay):], autoplay) >= 0 || indexRare(t, copyCode) >= 0 {
+	if i := autoplay.index(t); i >= 0 && autoplay.index(t[i+len(autoplay.sep):]) >= 0 || copyCode.index(t) >= 0 {
 		return true
+	}
+	switch t[len(t)-1] {
+	case '.', 'o', 'e': // how the sites below end
+	default:
+		return false
 	}
 	for _, site := range [][]byte{[]byte(" on Vimeo."), []byte(" on Vimeo"), []byte(" on YouTube."), []byte(" on YouTube")} {
 		if bytes.HasSuffix(t, site) {
