@@ -175,14 +175,16 @@ func mayEndInReadMore(t []byte) bool {
 	}
 	w := t[start:end]
 	var buf [maxReadMoreEnd]byte
-	if len(w) == 0 || len(w) > len(buf) {
-		return false
-	}
 	for i, c := range w {
 		if c >= utf8.RuneSelf {
-			return true
+			return true // lower-cased, it may be shorter
 		}
-		buf[i] = lowerASCII(c)
+		if i < len(buf) {
+			buf[i] = lowerASCII(c)
+		}
+	}
+	if len(w) == 0 || len(w) > len(buf) {
+		return false
 	}
 	k := wordShape(buf[0], buf[len(w)-1], len(w))
 	return readMoreEndShapes[k/64]&(1<<(k%64)) != 0 && readMoreEnds[string(buf[:len(w)])]
