@@ -39,9 +39,8 @@ func findAds(d *Doc) []Candidate {
 	var cs []Candidate
 	subheads := -1              // counted when a one-word marker needs it
 	spoken := map[string]bool{} // stemSpoken's answer for each marker
-	var prose []byte            // the long lines, lower-cased, once
 	// Most texts have no marker to glue: one search spares each line two.
-	glued := indexRare(d.Src, advertisement[0]) >= 0 || indexRare(d.Src, advertisement[1]) >= 0
+	glued := holdsAdvertisement(d.Src)
 	for _, l := range d.Lines {
 		if l.Blank {
 			continue
@@ -63,10 +62,7 @@ func findAds(d *Doc) []Candidate {
 					key := string(bytes.ToLower(k))
 					said, ok := spoken[key]
 					if !ok {
-						if prose == nil {
-							prose = longLinesLower(d)
-						}
-						said = stemSpoken(prose, k)
+						said = stemSpoken(d, k)
 						spoken[key] = said
 					}
 					if said {
@@ -90,17 +86,63 @@ func findAds(d *Doc) []Candidate {
 // undecorate strips what sites put around a marker: dashes, bullets,
 // brackets, stars, and a final colon or full stop.
 func undecorate(t []byte) []byte {
-	isDecor := func(r rune) bool {
-		switch r {
-		case '-', '–', '—', '•', '·', '*', '[', ']', '(', ')', '|', ':', '.', '…', '_', '=', '~', '»', '«':
-			return true
-		}
-		return unicode.IsSpace(r)
+	// ASCII by a table; from the first other byte on, rune by rune.
+	i := 0
+	for i < len(t) && t[i] < utf8.RuneSelf && asciiDecor[t[i]] {
+		i++
 	}
-	return bytes.TrimFunc(t, isDecor)
+	if i == len(t) {
+		return nil
+	}
+	if t = t[i:]; t[0] >= utf8.RuneSelf {
+		if t = bytes.TrimLeftFunc(t, isDecor); t == nil {
+			return nil
+		}
+	}
+	j := len(t)
+	for t[j-1] < utf8.RuneSelf && asciiDecor[t[j-1]] {
+		j--
+	}
+	if t[j-1] >= utf8.RuneSelf {
+		return bytes.TrimRightFunc(t[:j], isDecor)
+	}
+	return t[:j]
 }
 
+func isDecor(r rune) bool {
+	switch r {
+	case '-', '–', '—', '•', '·', '*', '[', ']', '(', ')', '|', ':', '.', '…', '_', '=', '~', '»', '«':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// asciiDecor is isDecor for ASCII bytes.
+var asciiDecor = func() (d [utf8.RuneSelf]bool) {
+	for c := range d {
+		d[c] = isDecor(rune(c))
+	}
+	return d
+}()
+
 var advertisement = [][]byte{[]byte("Advertisement"), []byte("ADVERTISEMENT")}
+
+// holdsAdvertisement reports whether t holds either spelling of
+// advertisement: one pass over t for the "A" they share.
+func holdsAdvertisement(t []byte) bool {
+	const n = len("Advertisement")
+	for i := 0; i+n <= len(t); i++ {
+		j := bytes.IndexByte(t[i:len(t)-n+1], 'A')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if rest := t[i+1 : i+n]; bytes.Equal(rest, advertisement[0][1:]) || bytes.Equal(rest, advertisement[1][1:]) {
+			return true
+		}
+	}
+	return false
+}
 
 // gluedAdMarkers finds "Advertisement" glued into a long line: after a
 // word that does not call for a noun ("the", "an", "of"), before a
@@ -137,46 +179,98 @@ func gluedAdMarkers(t []byte) []Span {
 	return spans
 }
 
-// longLinesLower returns d's long lines, lower-cased, one a line.
-func longLinesLower(d *Doc) []byte {
-	n := 1
-	for _, l := range d.Lines {
-		if l.Width() >= bodyLen {
-			n += l.Width() + 1
-		}
-	}
-	b := make([]byte, 1, n)
-	b[0] = '\n'
-	for _, l := range d.Lines {
-		if l.Width() >= bodyLen {
-			b = lexicon.AppendLower(b, d.Src[l.trimStart:l.trimEnd])
-			b = append(b, '\n')
-		}
-	}
-	return b
-}
-
-// stemSpoken reports whether prose (long lines, lower-cased) uses a word
-// that shares its stem with marker w, its first letters but the last three
-// ("Werbung", "werben"; "Reklama", "reklamowej"): the article speaks of
-// the thing.
-func stemSpoken(prose, w []byte) bool {
+// stemSpoken reports whether d's long lines use a word that shares its
+// stem with marker w, its first letters but the last three ("Werbung",
+// "werben"; "Reklama", "reklamowej"): the article speaks of the thing.
+func stemSpoken(d *Doc, w []byte) bool {
 	rs := []rune(string(bytes.ToLower(w)))
 	if len(rs) < 6 {
 		return false
 	}
 	stem := []byte(string(rs[:max(5, len(rs)-3)]))
-	for i := indexRare(prose, stem); i >= 0; {
-		if !unicode.IsLetter(lastRune(prose[:i])) {
+	var lower []byte
+	for _, l := range d.Lines {
+		if l.Width() < bodyLen {
+			continue
+		}
+		line := d.Src[l.trimStart:l.trimEnd]
+		if foldsAsASCII(line, stem) {
+			if stemAfterNonLetter(line, stem, asciiFoldAt) {
+				return true
+			}
+			continue
+		}
+		// The line lower-cased after a newline, as a word may start it.
+		lower = lexicon.AppendLower(append(lower[:0], '\n'), line)
+		if stemAfterNonLetter(lower, stem, bytes.HasPrefix) {
 			return true
 		}
-		j := indexRare(prose[i+1:], stem)
-		if j < 0 {
-			break
-		}
-		i += 1 + j
 	}
 	return false
+}
+
+// foldsAsASCII reports whether stem is found in line lower-cased where it
+// is found in line with its ASCII letters lower-cased: stem is ASCII, and
+// line holds no rune that lower-cases to an ASCII letter of stem ("İ" to
+// "i", "K" the Kelvin sign to "k"). Other runes lower-case to others that
+// are letters just when they are.
+func foldsAsASCII(line, stem []byte) bool {
+	for _, c := range stem {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return !(bytes.IndexByte(stem, 'i') >= 0 && bytes.Contains(line, []byte("\u0130")) ||
+		bytes.IndexByte(stem, 'k') >= 0 && bytes.Contains(line, []byte("\u212a")))
+}
+
+// asciiFoldAt reports whether t starts with lower-case stem, its ASCII
+// letters lower-cased.
+func asciiFoldAt(t, stem []byte) bool {
+	if len(t) < len(stem) {
+		return false
+	}
+	for i, c := range stem {
+		if lowerASCII(t[i]) != c {
+			return false
+		}
+	}
+	return true
+}
+
+// stemAfterNonLetter reports whether stem starts in t after a rune that
+// is no letter, or at its start; at(t[i:], stem) says whether it starts
+// at i. Either case of stem's rarest byte marks where it may.
+func stemAfterNonLetter(t, stem []byte, at func(t, stem []byte) bool) bool {
+	k := 0
+	for i, c := range stem {
+		if byteRank[c] > byteRank[stem[k]] {
+			k = i
+		}
+	}
+	for _, c := range []byte{stem[k], upperASCII(stem[k])} {
+		for i := k; i < len(t); i++ {
+			j := bytes.IndexByte(t[i:], c)
+			if j < 0 {
+				break
+			}
+			i += j
+			if start := i - k; at(t[start:], stem) && !unicode.IsLetter(lastRune(t[:start])) {
+				return true
+			}
+		}
+		if upperASCII(stem[k]) == stem[k] {
+			break
+		}
+	}
+	return false
+}
+
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		c -= 'a' - 'A'
+	}
+	return c
 }
 
 func lastRune(b []byte) rune {

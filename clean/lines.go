@@ -70,27 +70,48 @@ func tailAfter(t []byte, off, label int) Span {
 // spaces: the decoration after "Read more" or "Continue reading".
 func isArrows(t []byte) bool {
 	for _, r := range string(t) {
-		switch r {
-		case '»', '›', '→', '>', '.', '…', ' ', '[', ']', '(', ')', ':', '-', '–', '—', '!', '+', '|':
-		default:
+		if !isArrow(r) {
 			return false
 		}
 	}
 	return true
 }
 
+func isArrow(r rune) bool {
+	switch r {
+	case '»', '›', '→', '>', '.', '…', ' ', '[', ']', '(', ')', ':', '-', '–', '—', '!', '+', '|':
+		return true
+	}
+	return false
+}
+
 // indexRare is bytes.Index(s, sep) that scans for the rarest byte of sep
 // in text: bytes.Index steps from each occurrence of sep's first byte,
 // and in English "o" or "a" comes every few bytes.
-func indexRare(s, sep []byte) int {
-	if len(sep) == 0 {
-		return 0
-	}
+func indexRare(s, sep []byte) int { return rareNeedle(sep).index(s) }
+
+// A needle is a string to find with indexRare, its rarest byte chosen
+// once: a rule that looks for it in every line needs it so.
+type needle struct {
+	sep  []byte
+	rare int // index of the rarest byte in sep
+}
+
+func rareNeedle(sep []byte) needle {
 	k := 0
 	for i, c := range sep {
 		if byteRank[c] > byteRank[sep[k]] {
 			k = i
 		}
+	}
+	return needle{sep, k}
+}
+
+// index is indexRare(s, n.sep).
+func (n needle) index(s []byte) int {
+	sep, k := n.sep, n.rare
+	if len(sep) == 0 {
+		return 0
 	}
 	for i := k; i < len(s); i++ {
 		j := bytes.IndexByte(s[i:], sep[k])

@@ -30,9 +30,6 @@ and durations.`,
 var mediaWords = lexicon.Get("media")
 
 func findMedia(d *Doc) []Candidate {
-	// Searched once in the text: most texts hold neither, and then no
-	// line needs searching (a search a line costs more).
-	embed := indexRare(d.Src, autoplay) >= 0 || indexRare(d.Src, copyCode) >= 0
 	var cs []Candidate
 	runStart, runEnd, run, words := -1, -1, 0, 0
 	flush := func() {
@@ -62,7 +59,7 @@ func findMedia(d *Doc) []Candidate {
 		if len(t) > 400 {
 			continue
 		}
-		if playerNotice(t, embed) || imageAddress(t) {
+		if playerNotice(t) || imageAddress(t) {
 			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "video player text"}})
 		}
 	}
@@ -77,19 +74,23 @@ func mediaControl(t []byte) bool {
 	return bytes.Count(k, []byte(" ")) < 3 && (isDuration(t) || mediaWords.HasBytes(k))
 }
 
-var autoplay = []byte("autoplay")
+var autoplay = rareNeedle([]byte("autoplay"))
 
-var copyCode = []byte("Copy this code to your website")
+var copyCode = rareNeedle([]byte("Copy this code to your website"))
 
-// playerNotice reports whether t is the text of an embedded player; embed
-// says whether the text holds "autoplay" or copyCode at all.
-func playerNotice(t []byte, embed bool) bool {
+// playerNotice reports whether t is the text of an embedded player.
+func playerNotice(t []byte) bool {
 	k := undecorate(t)
 	if n := mediaWords.Prefix(k); n > 0 && n == len(k) && bytes.Count(k, []byte(" ")) >= 2 {
 		return true
 	}
-	if embed && (bytes.Count(t, autoplay) >= 2 || bytes.Contains(t, copyCode)) {
+	if i := autoplay.index(t); i >= 0 && autoplay.index(t[i+len(autoplay.sep):]) >= 0 || copyCode.index(t) >= 0 {
 		return true
+	}
+	switch t[len(t)-1] {
+	case '.', 'o', 'e': // how the sites below end
+	default:
+		return false
 	}
 	for _, site := range [][]byte{[]byte(" on Vimeo."), []byte(" on Vimeo"), []byte(" on YouTube."), []byte(" on YouTube")} {
 		if bytes.HasSuffix(t, site) {

@@ -49,11 +49,13 @@ func findNavigation(d *Doc) []Candidate {
 		}
 		first, last, words = -1, -1, 0
 	}
+	seen := 0 // non-blank lines up to line i
 	for i := 0; i < len(d.Lines) && z.top(i); i++ {
 		l := d.Lines[i]
 		if l.Blank {
 			continue
 		}
+		seen++
 		t, _ := d.trimmed(l)
 		switch {
 		case isMenuWord(t):
@@ -67,7 +69,7 @@ func findNavigation(d *Doc) []Candidate {
 			if first >= 0 {
 				flush()
 			}
-			if breadcrumb(t) && nonBlank(d, 0, i) <= 2 {
+			if seen <= 2 && breadcrumb(t) {
 				// A breadcrumb opens the page; further down, "Home >
 				// Settings > Privacy" is the article's instruction.
 				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "breadcrumb above the article"}})

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -88,6 +89,9 @@ func separatedTail(rest []byte) bool {
 // gluedReadMore finds a read-more phrase, and its arrows, after the final
 // punctuation of a line: "… down.” Read More", "… said. Continue reading →".
 func gluedReadMore(t []byte) (Span, bool) {
+	if !mayEndInReadMore(t) {
+		return Span{}, false
+	}
 	// The phrase has at most four words; look at the line's last few.
 	start := len(t)
 	for words := 0; words < 6 && start > 0; {
@@ -122,6 +126,68 @@ func gluedReadMore(t []byte) (Span, bool) {
 		}
 	}
 	return Span{}, false
+}
+
+// readMoreEnds holds the last word of every [readmore] phrase, for
+// mayEndInReadMore; readMoreEndShapes their lengths, first and last
+// bytes, which rule out most words before a lookup.
+var readMoreEnds, readMoreEndShapes, readMoreEndsOK = func() (map[string]bool, *[1 << 16 / 64]uint64, bool) {
+	ends := map[string]bool{}
+	shapes := new([1 << 16 / 64]uint64)
+	for _, e := range readMorePhrases.Entries() {
+		w := e[strings.LastIndexByte(e, ' ')+1:]
+		if r, _ := utf8.DecodeLastRuneInString(w); isArrow(r) || len(w) > maxReadMoreEnd {
+			return nil, shapes, false // the filter could miss such a phrase: go without
+		}
+		ends[w] = true
+		k := wordShape(w[0], w[len(w)-1], len(w))
+		shapes[k/64] |= 1 << (k % 64)
+	}
+	return ends, shapes, true
+}()
+
+// wordShape packs a word's first and last bytes, lower-cased, and its
+// length.
+func wordShape(first, last byte, n int) uint {
+	return uint(first&0x1f)<<11 | uint(last)<<3 | uint(n&7)
+}
+
+const maxReadMoreEnd = 32
+
+// mayEndInReadMore reports whether t may end in a read-more phrase and
+// arrows: its last word before them, if ASCII, ends a phrase. Most lines
+// end otherwise, which spares gluedReadMore its walk back over words.
+func mayEndInReadMore(t []byte) bool {
+	if !readMoreEndsOK {
+		return true
+	}
+	end := len(t)
+	for end > 0 {
+		r, n := utf8.DecodeLastRune(t[:end])
+		if !isArrow(r) {
+			break
+		}
+		end -= n
+	}
+	start := end
+	for start > 0 && t[start-1] != ' ' && t[start-1] != '\t' {
+		start--
+	}
+	w := t[start:end]
+	var buf [maxReadMoreEnd]byte
+	for i, c := range w {
+		if c >= utf8.RuneSelf {
+			return true // lower-cased, it may be shorter
+		}
+		if i < len(buf) {
+			buf[i] = lowerASCII(c)
+		}
+	}
+	if len(w) == 0 || len(w) > len(buf) {
+		return false
+	}
+	k := wordShape(buf[0], buf[len(w)-1], len(w))
+	return readMoreEndShapes[k/64]&(1<<(k%64)) != 0 && readMoreEnds[string(buf[:len(w)])]
 }
 
 // linkLike reports whether phrase (n bytes of it, then arrows) reads as a

@@ -161,11 +161,49 @@ var (
 // "Stories" or "News" last, six words at most: "More Great WIRED Stories".
 func relatedHeading(t []byte) bool {
 	t = bytes.TrimRight(t, ":.…")
-	words := bytes.Fields(t)
-	if len(words) < 2 || len(words) > 6 || endsSentence(t) {
+	// The words as bytes.Fields splits them, counted in place.
+	n := 0
+	var first, last []byte
+	for i := 0; i < len(t); {
+		for i < len(t) && isSpaceAt(t, i) {
+			i += runeLen(t, i)
+		}
+		j := i
+		for j < len(t) && !isSpaceAt(t, j) {
+			j += runeLen(t, j)
+		}
+		if j > i {
+			if n++; n == 1 {
+				first = t[i:j]
+			}
+			last = t[i:j]
+		}
+		i = j
+	}
+	if n < 2 || n > 6 || endsSentence(t) {
 		return false
 	}
-	return (relatedLabels.HasBytes(words[0]) || relatedStarts.HasBytes(words[0])) && relatedEnds.HasBytes(words[len(words)-1])
+	return (relatedLabels.HasBytes(first) || relatedStarts.HasBytes(first)) && relatedEnds.HasBytes(last)
+}
+
+// isSpaceAt reports whether the rune at t[i] is a space (unicode.IsSpace).
+func isSpaceAt(t []byte, i int) bool {
+	if c := t[i]; c < utf8.RuneSelf {
+		return asciiSpace[c]
+	}
+	r, _ := utf8.DecodeRune(t[i:])
+	return unicode.IsSpace(r)
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// runeLen is the length of the rune at t[i], 1 for an invalid one.
+func runeLen(t []byte, i int) int {
+	if t[i] < utf8.RuneSelf {
+		return 1
+	}
+	_, n := utf8.DecodeRune(t[i:])
+	return n
 }
 
 var weakHeadings = lexicon.Get("relatedweak")

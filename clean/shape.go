@@ -292,13 +292,29 @@ func afterComma(t []byte, test func(w []byte) bool) bool {
 
 // hasAuxiliary reports whether t holds an auxiliary or copula as a word.
 func hasAuxiliary(t []byte) bool {
-	for _, w := range bytes.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
-		if len(w) <= 8 && auxiliaries.HasBytes(w) {
-			return true
+	// A word is a run of letters and apostrophes, read in place.
+	start := -1
+	for i := 0; i < len(t); {
+		c, size := rune(t[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRune(t[i:])
 		}
+		if unicode.IsLetter(c) || c == '\'' || c == '’' {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			if auxiliaryWord(t[start:i]) {
+				return true
+			}
+			start = -1
+		}
+		i += size
 	}
-	return false
+	return start >= 0 && auxiliaryWord(t[start:])
 }
+
+func auxiliaryWord(w []byte) bool { return len(w) <= 8 && auxiliaries.HasBytes(w) }
 
 // isLink reports whether t starts with a web address.
 func isLink(t []byte) bool {

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"unicode"
@@ -81,6 +82,20 @@ func FuzzLastSentenceStart(f *testing.F) {
 		}
 		if got := lastSentenceStart(b, before, floor); got != want {
 			t.Fatalf("lastSentenceStart(%q, %d, %d) = %d, want %d", s, before, floor, got, want)
+		}
+	})
+}
+
+// FuzzUndecorate checks undecorate against bytes.TrimFunc, which it
+// shortcuts for ASCII.
+func FuzzUndecorate(f *testing.F) {
+	for _, s := range []string{"", "— Advertisement —", "[ Anzeige ]:", "\u00a0•\xff.", "..\xe2\x80", "«x»\u2003", " - ", "a\x85"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := bytes.TrimFunc([]byte(s), isDecor)
+		if got := undecorate([]byte(s)); !bytes.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Fatalf("undecorate(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -14,8 +14,10 @@ import (
 	"bufio"
 	"bytes"
 	"embed"
+	"encoding/binary"
 	"fmt"
 	"io/fs"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -433,6 +435,11 @@ func (s *Set) Prefix(t []byte) int {
 	if len(s.entries) == 0 || !s.mayStart(t) {
 		return 0
 	}
+	return s.prefix(t)
+}
+
+// prefix is Prefix for a text that mayStart passed.
+func (s *Set) prefix(t []byte) int {
 	best := 0
 	var buf [96]byte
 	key := buf[:0]
@@ -612,29 +619,55 @@ func lower(s string) string {
 // Index returns where the first entry that t holds at a word boundary
 // starts and ends, or -1, -1. It tries the entries at each word's start, so
 // it costs a few map lookups a word.
-func (s *Set) Index(t []byte) (start, end int) {
+func (s *Set) Index(t []byte) (start, end int) { return s.IndexBefore(t, len(t)) }
+
+// IndexBefore is Index for an entry that starts at byte maxStart of t at
+// the latest: it tries no word after that.
+func (s *Set) IndexBefore(t []byte, maxStart int) (start, end int) {
 	if len(s.entries) == 0 {
 		return -1, -1
 	}
-	for i := 0; i < len(t); {
-		// Most words fail mayStart and skip the setup of Prefix.
-		if s.mayStart(t[i:]) {
-			if n := s.Prefix(t[i:]); n > 0 {
+	for i := 0; i < len(t) && i <= maxStart; {
+		// Most words fail mayStart, and most of those on their first
+		// byte, asked here without a call.
+		if (s.firsts == nil || s.firstBytes[t[i]]) && s.mayStart(t[i:]) {
+			if n := s.prefix(t[i:]); n > 0 {
 				if after := i + n; after == len(t) || !isWordByte(t[after]) {
 					return i, after
 				}
 			}
 		}
 		// The next word starts after a space or punctuation.
-		for i < len(t) && t[i] != ' ' && t[i] != '\t' {
-			i++
-		}
-		for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '(' || t[i] == '"' || t[i] == '[') {
+		i = nextSpace(t, i)
+		for i < len(t) && wordGap[t[i]] {
 			i++
 		}
 	}
 	return -1, -1
 }
+
+// wordGap marks the bytes between Index's words: after a space or tab,
+// opening marks may come before the next.
+var wordGap = [256]bool{' ': true, '\t': true, '(': true, '"': true, '[': true}
+
+// nextSpace returns where the first space or tab of t at i or after is,
+// or len(t): eight bytes at a time, as words are a few bytes long.
+func nextSpace(t []byte, i int) int {
+	for ; i+8 <= len(t); i += 8 {
+		x := binary.LittleEndian.Uint64(t[i:])
+		if m := zeroBytes(x^0x2020202020202020) | zeroBytes(x^0x0909090909090909); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(t) && t[i] != ' ' && t[i] != '\t' {
+		i++
+	}
+	return i
+}
+
+// zeroBytes marks the high bit of x's zero bytes: exactly the lowest one,
+// maybe others above it.
+func zeroBytes(x uint64) uint64 { return (x - 0x0101010101010101) &^ x & 0x8080808080808080 }
 
 func isWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf

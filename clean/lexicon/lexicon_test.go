@@ -192,3 +192,36 @@ func FuzzHasBytes(f *testing.F) {
 		}
 	})
 }
+
+// FuzzIndex checks Index against the word walk it shortcuts: Prefix at
+// the start and after every run of spaces and opening marks.
+func FuzzIndex(f *testing.F) {
+	for _, s := range []string{"", "All rights reserved.", "x\t(\"[comments are closed", "   we use cookies", "(by  the way) is 12345678 first appeared on"} {
+		f.Add(s)
+	}
+	names := make([]string, 0, len(Sections))
+	for n := range Sections {
+		names = append(names, n)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, n := range names {
+			set := Get(n)
+			ws, we := -1, -1
+			for i := 0; i < len(s) && len(set.entries) > 0; {
+				if k := set.Prefix([]byte(s[i:])); k > 0 && (i+k == len(s) || !isWordByte(s[i+k])) {
+					ws, we = i, i+k
+					break
+				}
+				for i < len(s) && s[i] != ' ' && s[i] != '\t' {
+					i++
+				}
+				for i < len(s) && strings.IndexByte(" \t(\"[", s[i]) >= 0 {
+					i++
+				}
+			}
+			if gs, ge := set.Index([]byte(s)); gs != ws || ge != we {
+				t.Fatalf("[%s].Index(%q) = %d, %d, want %d, %d", n, s, gs, ge, ws, we)
+			}
+		}
+	})
+}
