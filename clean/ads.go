@@ -195,7 +195,7 @@ func stemSpoken(d *Doc, w []byte) bool {
 		}
 		line := d.Src[l.trimStart:l.trimEnd]
 		if foldsAsASCII(line, stem) {
-			if stemAfterNonLetter(line, stem, asciiFoldAt) {
+			if stemAfterNonLetter(line, stem, hasPrefixFoldASCII) {
 				return true
 			}
 			continue
@@ -209,45 +209,11 @@ func stemSpoken(d *Doc, w []byte) bool {
 	return false
 }
 
-// foldsAsASCII reports whether stem is found in line lower-cased where it
-// is found in line with its ASCII letters lower-cased: stem is ASCII, and
-// line holds no rune that lower-cases to an ASCII letter of stem ("İ" to
-// "i", "K" the Kelvin sign to "k"). Other runes lower-case to others that
-// are letters just when they are.
-func foldsAsASCII(line, stem []byte) bool {
-	for _, c := range stem {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return !(bytes.IndexByte(stem, 'i') >= 0 && bytes.Contains(line, []byte("\u0130")) ||
-		bytes.IndexByte(stem, 'k') >= 0 && bytes.Contains(line, []byte("\u212a")))
-}
-
-// asciiFoldAt reports whether t starts with lower-case stem, its ASCII
-// letters lower-cased.
-func asciiFoldAt(t, stem []byte) bool {
-	if len(t) < len(stem) {
-		return false
-	}
-	for i, c := range stem {
-		if lowerASCII(t[i]) != c {
-			return false
-		}
-	}
-	return true
-}
-
 // stemAfterNonLetter reports whether stem starts in t after a rune that
 // is no letter, or at its start; at(t[i:], stem) says whether it starts
 // at i. Either case of stem's rarest byte marks where it may.
 func stemAfterNonLetter(t, stem []byte, at func(t, stem []byte) bool) bool {
-	k := 0
-	for i, c := range stem {
-		if byteRank[c] > byteRank[stem[k]] {
-			k = i
-		}
-	}
+	k := rarestByte(stem)
 	for _, c := range []byte{stem[k], upperASCII(stem[k])} {
 		for i := k; i < len(t); i++ {
 			j := bytes.IndexByte(t[i:], c)
@@ -264,13 +230,6 @@ func stemAfterNonLetter(t, stem []byte, at func(t, stem []byte) bool) bool {
 		}
 	}
 	return false
-}
-
-func upperASCII(c byte) byte {
-	if 'a' <= c && c <= 'z' {
-		c -= 'a' - 'A'
-	}
-	return c
 }
 
 func lastRune(b []byte) rune {

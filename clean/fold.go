@@ -12,7 +12,8 @@ func isASCII(b []byte) bool {
 	return true
 }
 
-// rarestByte returns the index of w's rarest byte, as indexRare picks it.
+// rarestByte returns the index of w's rarest byte (see byteRank): a search
+// for w steps from each place of that byte.
 func rarestByte(w []byte) int {
 	k := 0
 	for i, c := range w {
@@ -69,6 +70,49 @@ func equalFoldASCII(s, w []byte) bool {
 			c += 'a' - 'A'
 		}
 		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPrefixFoldASCII reports whether t starts with lower-case ASCII word w
+// up to the case of ASCII letters.
+func hasPrefixFoldASCII(t, w []byte) bool {
+	return len(t) >= len(w) && equalFoldASCII(t[:len(w)], w)
+}
+
+// containsFold reports whether t holds word, lower-case ASCII, in any case.
+func containsFold(t []byte, word string) bool {
+	w := []byte(word)
+	return indexFoldASCII(t, w, rarestByte(w)) >= 0
+}
+
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		c -= 'a' - 'A'
+	}
+	return c
+}
+
+// lowersToASCII are the runes beyond ASCII that lower-case to ASCII, and
+// what they become (the Kelvin sign "k").
+var lowersToASCII = [...]struct {
+	from string
+	to   byte
+}{{"\u0130", 'i'}, {"\u212a", 'k'}}
+
+// foldsAsASCII reports whether lower-case word w is ASCII and text holds
+// none of lowersToASCII that w's letters could come from: then w stands
+// in text lower-cased just where it stands in text with its ASCII letters
+// lower-cased, as other runes lower-case to letters just when they are
+// letters.
+func foldsAsASCII(text, w []byte) bool {
+	if !isASCII(w) {
+		return false
+	}
+	for _, r := range lowersToASCII {
+		if bytes.IndexByte(w, r.to) >= 0 && bytes.Contains(text, []byte(r.from)) {
 			return false
 		}
 	}

@@ -49,7 +49,7 @@ func TestSpokenASCIIAsLowered(t *testing.T) {
 		d := Parse([]byte(b.String()))
 		for _, w := range words {
 			p := proseWords{found: map[string]bool{}}
-			if !p.foldsAsASCII(d, []byte(w)) {
+			if !foldsAsASCII(d.Src, []byte(w)) {
 				continue
 			}
 			if got, want := spokenASCII(d, []byte(w)), p.spokenLowered(d, []byte(w)); got != want {

@@ -274,7 +274,6 @@ const maxListItems = 64
 type proseWords struct {
 	found   map[string]bool
 	lowered []byte
-	holds   [len(lowersToASCII)]int8 // whether the text holds each of lowersToASCII: 1 yes, -1 no, 0 not yet known
 }
 
 // spokenOf reports whether a candidate that is a line of three words or
@@ -300,45 +299,13 @@ func spokenOf(d *Doc, c ruleCandidate, ls lineSpan, prose **proseWords) bool {
 		return found
 	}
 	var found bool
-	if p.foldsAsASCII(d, w) {
+	if foldsAsASCII(d.Src, w) {
 		found = spokenASCII(d, w)
 	} else {
 		found = p.spokenLowered(d, w)
 	}
 	p.found[string(w)] = found
 	return found
-}
-
-// lowersToASCII are the runes beyond ASCII that lower-case to ASCII, and
-// what they become (the Kelvin sign "k").
-var lowersToASCII = [...]struct {
-	from string
-	to   byte
-}{{"\u0130", 'i'}, {"\u212a", 'k'}}
-
-// foldsAsASCII reports whether lower-case word w is ASCII and d's text
-// holds none of lowersToASCII that w's letters could come from: then w
-// stands in a line's lower-cased text just where it stands in the line,
-// up to the case of ASCII letters.
-func (p *proseWords) foldsAsASCII(d *Doc, w []byte) bool {
-	if !isASCII(w) {
-		return false
-	}
-	for k, r := range lowersToASCII {
-		if bytes.IndexByte(w, r.to) < 0 {
-			continue
-		}
-		if p.holds[k] == 0 {
-			p.holds[k] = -1
-			if bytes.Contains(d.Src, []byte(r.from)) {
-				p.holds[k] = 1
-			}
-		}
-		if p.holds[k] > 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // spokenASCII is spokenLowered for a word that foldsAsASCII: it searches

@@ -97,15 +97,7 @@ type needle struct {
 	rare int // index of the rarest byte in sep
 }
 
-func rareNeedle(sep []byte) needle {
-	k := 0
-	for i, c := range sep {
-		if byteRank[c] > byteRank[sep[k]] {
-			k = i
-		}
-	}
-	return needle{sep, k}
-}
+func rareNeedle(sep []byte) needle { return needle{sep, rarestByte(sep)} }
 
 // index is indexRare(s, n.sep).
 func (n needle) index(s []byte) int {

@@ -337,46 +337,6 @@ func newsletterPromo(t []byte) bool {
 	return false
 }
 
-// containsFold reports whether t holds word, lower-case ASCII, in any case.
-// It looks for word's rarest letter in both cases, each search resumed
-// where it stopped rather than run again from each candidate.
-func containsFold(t []byte, word string) bool {
-	k := 0
-	for i := range len(word) {
-		if byteRank[word[i]] > byteRank[word[k]] {
-			k = i
-		}
-	}
-	lower, upper := word[k], word[k]-'a'+'A'
-	nl, nu := -1, -1 // the next lower- and upper-case letter at or after from
-	for from := k; from < len(t); {
-		if nl < from {
-			nl = indexFrom(t, from, lower)
-		}
-		if nu < from {
-			nu = indexFrom(t, from, upper)
-		}
-		i := min(nl, nu)
-		if i == len(t) {
-			return false
-		}
-		if s := i - k; s+len(word) <= len(t) && bytes.EqualFold(t[s:s+len(word)], []byte(word)) {
-			return true
-		}
-		from = i + 1
-	}
-	return false
-}
-
-// indexFrom returns the index of the first c in t at or after from, or
-// len(t).
-func indexFrom(t []byte, from int, c byte) int {
-	if i := bytes.IndexByte(t[from:], c); i >= 0 {
-		return from + i
-	}
-	return len(t)
-}
-
 // clickHereEnd reports whether t is a short promo that ends in "Click
 // here": "More Critical Reads by Lisa Haven! Click Here!", "(To Donate
 // to Site.com Click Here)", "For more places to find X – Click Here Now".
@@ -504,7 +464,7 @@ func callToAction(t []byte) bool {
 		if !isLink(w) {
 			w = trimWordMarks(w)
 		}
-		if ctaObjects.HasBytes(w) && !(sentence && weakObject(w)) ||
+		if ctaObjects.HasBytes(w) && (!sentence || !weakObject(w)) ||
 			networks.HasBytes(w) && !sentence || isLink(w) || siteAddress(w) {
 			return true
 		}
