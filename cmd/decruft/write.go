@@ -283,22 +283,17 @@ func makeOutDir(dir string) error {
 }
 
 // checkOutDir refuses an output folder inside (or equal to) an input tree,
-// where cleaned copies would be walked as inputs again.
+// where cleaned copies would be walked as inputs again, and one that holds
+// an input, which a copy could overwrite: a named file is copied to
+// DIR/<its name>, and a tree's files to their paths below DIR.
 func checkOutDir(dir string, args []string) error {
 	out, err := resolve(dir)
 	if err != nil {
 		return fmt.Errorf("-o %s: %s", dir, describe(err))
 	}
+	below := func(path, folder string) bool { return strings.HasPrefix(path, folder+string(filepath.Separator)) }
 	for _, a := range args {
 		fi, err := os.Stat(a)
-		if err == nil && !fi.IsDir() {
-			// A named file is copied to DIR/<its name>: into its own
-			// folder, that is the file itself (or its neighbour).
-			if folder, err := resolve(filepath.Dir(a)); err == nil && folder == out {
-				return fmt.Errorf("-o %s: the output folder holds the input %s, which its copy would overwrite", dir, a)
-			}
-			continue
-		}
 		if err != nil {
 			continue
 		}
@@ -306,8 +301,11 @@ func checkOutDir(dir string, args []string) error {
 		if err != nil {
 			return err
 		}
-		if out == in || strings.HasPrefix(out, in+string(filepath.Separator)) {
+		switch {
+		case fi.IsDir() && (out == in || below(out, in)):
 			return fmt.Errorf("-o %s: the output folder is inside the input tree %s", dir, a)
+		case below(in, out):
+			return fmt.Errorf("-o %s: the output folder holds the input %s, which a copy could overwrite; choose a folder outside the inputs", dir, a)
 		}
 	}
 	return nil
