@@ -85,7 +85,7 @@ func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean
 			return out
 		}
 		defer done()
-		in, perm = r, fi.Mode().Perm()
+		in, perm = r, keptMode(fi)
 	}
 	opts := jsonl.Options{
 		Field:    p.o.field,

@@ -32,3 +32,20 @@ func openFile(name string, flag int, perm os.FileMode) (*os.File, error) {
 		return os.NewFile(uintptr(fd), name), nil
 	}
 }
+
+// keepOwner gives tmp the owner and group of the file at path, which tmp
+// is to replace, when the run may: only root gives a file away.
+func keepOwner(tmp *os.File, path string) error {
+	if os.Geteuid() != 0 {
+		return nil
+	}
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return nil // nothing to replace yet
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return nil
+	}
+	return tmp.Chown(int(st.Uid), int(st.Gid))
+}

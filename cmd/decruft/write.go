@@ -14,8 +14,8 @@ import (
 )
 
 // writeInPlace replaces path's content atomically: a temp file in the same
-// folder is written, synced and given the original's permissions, then
-// renamed over the original. On any failure the original is untouched and
+// folder is written, synced and given the original's mode (and, when run
+// by root, its owner), then renamed over the original. On any failure the original is untouched and
 // the temp file removed. Symbolic links and other non-regular files are
 // refused, so -w never writes through a link.
 func writeInPlace(path string, data []byte) error {
@@ -23,7 +23,13 @@ func writeInPlace(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(path, data, fi.Mode().Perm(), true)
+	return writeAtomic(path, data, keptMode(fi), true)
+}
+
+// keptMode returns the mode bits that a file rewritten in place keeps: its
+// permissions, and its setuid, setgid and sticky bits.
+func keptMode(fi os.FileInfo) os.FileMode {
+	return fi.Mode() & (os.ModePerm | os.ModeSetuid | os.ModeSetgid | os.ModeSticky)
 }
 
 // regularFile returns path's info, or an error unless it is a regular
@@ -219,7 +225,12 @@ func writeAtomic(path string, data []byte, perm os.FileMode, sync bool) error {
 func commit(tmp *os.File, path string, perm os.FileMode, sync bool) error {
 	err := func() error {
 		if sync {
-			// The umask applied at creation; -w keeps the original's exact mode.
+			// The umask applied at creation; -w keeps the original's exact
+			// mode, set after the owner, as a change of owner clears the
+			// setuid and setgid bits.
+			if err := keepOwner(tmp, path); err != nil {
+				return err
+			}
 			if err := tmp.Chmod(perm); err != nil {
 				return err
 			}
@@ -252,7 +263,7 @@ func createTemp(path string, perm os.FileMode) (*os.File, error) {
 	dir, base := filepath.Split(path)
 	for range 100 {
 		name := filepath.Join(dir, "."+base+".decruft-"+strconv.FormatUint(uint64(rand.Uint32()), 36))
-		f, err := openFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+		f, err := openFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm.Perm())
 		if !errors.Is(err, fs.ErrExist) {
 			return f, err
 		}

@@ -186,3 +186,53 @@ func TestOutDirReadOnly(t *testing.T) {
 		t.Errorf("stderr %q, want %q", got, want)
 	}
 }
+
+// TestWriteKeepsModeAndOwner: -w keeps the setuid, setgid and sticky bits
+// with the permissions, for text and JSONL alike, and, run by root, the
+// owner and group (a stranger found root's -w gave nobody's files to root).
+func TestWriteKeepsModeAndOwner(t *testing.T) {
+	bin := decruftBinary(t)
+	dir := t.TempDir()
+	files := map[string]os.FileMode{
+		"setuid.txt":   0o755 | os.ModeSetuid,
+		"setgid.txt":   0o750 | os.ModeSetgid,
+		"sticky.txt":   0o644 | os.ModeSticky,
+		"setuid.jsonl": 0o640 | os.ModeSetuid,
+	}
+	for name, mode := range files {
+		path := filepath.Join(dir, name)
+		data := []byte("Officials met on Tuesday.\n\nRead More\n")
+		if strings.HasSuffix(name, ".jsonl") {
+			data = []byte(`{"text":"Officials met on Tuesday.\n\nRead More"}` + "\n")
+		}
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if os.Geteuid() == 0 {
+			if err := os.Chown(path, nobody, nobody); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.Chmod(path, mode); err != nil { // after chown, which clears setuid
+			t.Fatal(err)
+		}
+	}
+	if out, err := exec.Command(bin, "-w", dir).CombinedOutput(); err != nil {
+		t.Fatalf("decruft -w: %v\n%s", err, out)
+	}
+	for name, mode := range files {
+		fi, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fi.Mode() & (os.ModePerm | os.ModeSetuid | os.ModeSetgid | os.ModeSticky); got != mode {
+			t.Errorf("%s: mode %v after -w, want %v", name, got, mode)
+		}
+		if st := fi.Sys().(*syscall.Stat_t); os.Geteuid() == 0 && (st.Uid != nobody || st.Gid != nobody) {
+			t.Errorf("%s: owner %d:%d after -w, want %d:%d", name, st.Uid, st.Gid, nobody, nobody)
+		}
+		if data, _ := os.ReadFile(filepath.Join(dir, name)); bytes.Contains(data, []byte("Read More")) {
+			t.Errorf("%s: not rewritten: %q", name, data)
+		}
+	}
+}
