@@ -18,11 +18,17 @@ func main() {
 		// of the time on a JSONL stream, for a heap that stays small.
 		debug.SetGCPercent(200)
 	}
-	// The first SIGINT or SIGTERM stops the run cleanly; a second one
-	// kills at once, as the signal's default does.
+	// The first SIGINT, SIGTERM or SIGHUP (a closed terminal or a dropped
+	// ssh session) stops the run cleanly; a second one kills at once, as
+	// the signal's default does. A signal the run was started to ignore
+	// (nohup, a background job) stays ignored.
 	ctx, cancel := context.WithCancelCause(context.Background())
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		if !signal.Ignored(sig) {
+			signal.Notify(sigs, sig)
+		}
+	}
 	go func() {
 		sig := <-sigs
 		signal.Stop(sigs)

@@ -112,8 +112,8 @@ Cleaned text goes to standard output unless -w or -o says otherwise.
 
 Exit status: 0 on success, 1 when --check finds input that would change,
 2 on errors (bad usage, unreadable or unwritable files, an HTML page
-without an article), 130 or 143
-when interrupted by SIGINT or SIGTERM. With several inputs, a failing one is reported as
+without an article), 129, 130 or 143
+when interrupted by SIGHUP, SIGINT or SIGTERM. With several inputs, a failing one is reported as
 "decruft: <path>: <reason>" and the others are still processed.`,
 		Example:       rootExamples,
 		Version:       versionString(),

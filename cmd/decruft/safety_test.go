@@ -226,6 +226,11 @@ func TestInterruptDuringWrite(t *testing.T) { interruptDuringWrite(t, syscall.SI
 // TestTerminateDuringWrite: SIGTERM does the same, with exit 143.
 func TestTerminateDuringWrite(t *testing.T) { interruptDuringWrite(t, syscall.SIGTERM) }
 
+// TestHangUpDuringWrite: SIGHUP, as when a terminal closes or an ssh
+// session drops, is handled as SIGTERM is (a stranger found it left the
+// temp file behind).
+func TestHangUpDuringWrite(t *testing.T) { interruptDuringWrite(t, syscall.SIGHUP) }
+
 // interruptDuringWrite sends sig while -w streams a JSONL file
 // into its temp file: the temp file must go, the original stay intact,
 // and the exit status 128 plus the signal's number. Text files done before the signal
