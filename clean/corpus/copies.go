@@ -25,6 +25,10 @@ const (
 	copyLineLen = 80
 )
 
+// firstWordWeight is fnvPrime to the power shingleWords-1 (modulo 2^64):
+// the weight of a shingle's first word in its hash.
+const firstWordWeight = 0x9ffaac085635bc91
+
 // A shingler computes documents' band fingerprints, reusing its buffers.
 type shingler struct {
 	words []uint64
@@ -49,16 +53,23 @@ func (s *shingler) signature(doc []byte) []uint32 {
 	for i := range mins {
 		mins[i] = ^uint64(0)
 	}
-	n := max(1, len(s.words)-shingleWords+1)
-	for i := 0; i < n; i++ {
-		var sh uint64
-		for _, w := range s.words[i:min(i+shingleWords, len(s.words))] {
-			sh = sh*fnvPrime + w
-		}
+	// A shingle's hash is its words' in base fnvPrime, the first word
+	// highest: each is the one before less its first word, shifted by a
+	// word, plus its last.
+	var sh uint64
+	words := s.words
+	for _, w := range words[:min(shingleWords, len(words))] {
+		sh = sh*fnvPrime + w
+	}
+	for i := shingleWords; ; i++ {
 		h := mix(sh)
 		if j := h >> 61; h < mins[j] {
 			mins[j] = h
 		}
+		if i >= len(words) {
+			break
+		}
+		sh = (sh-words[i-shingleWords]*firstWordWeight)*fnvPrime + words[i]
 	}
 	for j := range mins {
 		for k := 1; mins[j] == ^uint64(0) && k < places; k++ {

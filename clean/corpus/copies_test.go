@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -38,6 +39,41 @@ func plainWordsOf(doc []byte, minLen int) []uint64 {
 	return words
 }
 
+// plainSignature is signature as the straightforward loops: each
+// shingle hashed from its words.
+func plainSignature(doc []byte) []uint32 {
+	words := plainWordsOf(doc, copyLineLen)
+	if len(words) < shingleWords+3 {
+		words = plainWordsOf(doc, 0)
+	}
+	const places = bands * bandRows
+	var mins [places]uint64
+	for i := range mins {
+		mins[i] = ^uint64(0)
+	}
+	for i := range max(1, len(words)-shingleWords+1) {
+		var sh uint64
+		for _, w := range words[i:min(i+shingleWords, len(words))] {
+			sh = sh*fnvPrime + w
+		}
+		if h := mix(sh); h < mins[h>>61] {
+			mins[h>>61] = h
+		}
+	}
+	for j := range mins {
+		for k := 1; mins[j] == ^uint64(0) && k < places; k++ {
+			if m := mins[(j+k)%places]; m != ^uint64(0) {
+				mins[j] = mix(m + uint64(k))
+			}
+		}
+	}
+	sig := make([]uint32, bands)
+	for b := range sig {
+		sig[b] = uint32(mix(mins[2*b]*fnvPrime^mins[2*b+1]^uint64(b)) >> 32)
+	}
+	return sig
+}
+
 func checkWordsOf(t *testing.T, s *shingler, doc []byte) {
 	t.Helper()
 	for _, minLen := range []int{0, copyLineLen} {
@@ -46,6 +82,9 @@ func checkWordsOf(t *testing.T, s *shingler, doc []byte) {
 		if want := append([]uint64{42}, plainWordsOf(doc, minLen)...); !slices.Equal(s.words, want) {
 			t.Fatalf("wordsOf(%q, %d) = %x, want %x", doc, minLen, s.words, want)
 		}
+	}
+	if got, want := s.signature(doc), plainSignature(doc); !slices.Equal(got, want) {
+		t.Fatalf("signature(%q) = %x, want %x", doc, got, want)
 	}
 }
 
@@ -62,6 +101,15 @@ func randomText(r *rand.Rand) []byte {
 		}
 	}
 	return b
+}
+
+func TestSignatureOfFewWords(t *testing.T) {
+	var s shingler
+	for n := range 12 {
+		doc := bytes.Repeat([]byte("word "), n)
+		doc = append(doc, strings.Repeat("long line of different words ", n)...)
+		checkWordsOf(t, &s, doc)
+	}
 }
 
 func TestWordsOfMatchesPlainLoop(t *testing.T) {
@@ -83,6 +131,16 @@ func FuzzWordsOf(f *testing.F) {
 		var s shingler
 		checkWordsOf(t, &s, doc)
 	})
+}
+
+func TestFirstWordWeight(t *testing.T) {
+	w := uint64(1)
+	for range shingleWords - 1 {
+		w *= fnvPrime
+	}
+	if w != firstWordWeight {
+		t.Fatalf("fnvPrime^%d = %#x, want firstWordWeight", shingleWords-1, w)
+	}
 }
 
 func TestFnvOffsetPreimage(t *testing.T) {
