@@ -122,3 +122,17 @@ func BenchmarkRun(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTexts is the reading of a stream by the pass that learns its
+// boilerplate before cleaning it.
+func BenchmarkTexts(b *testing.B) {
+	corpus := benchCorpus(b)
+	b.SetBytes(int64(len(corpus)))
+	for b.Loop() {
+		n := 0
+		err := Texts(context.Background(), bytes.NewReader(corpus), "", func(text []byte) { n += len(text) }, nil)
+		if err != nil || n == 0 {
+			b.Fatal(err, n)
+		}
+	}
+}

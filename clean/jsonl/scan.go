@@ -2,8 +2,10 @@ package jsonl
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"strings"
 )
 
@@ -294,9 +296,7 @@ func (s *scanner) str() (escaped bool, err error) {
 	b := s.b
 	i := s.i + 1
 	for {
-		for i < len(b) && !stringStop[b[i]] {
-			i++
-		}
+		i += plainPrefix(b[i:])
 		if i >= len(b) {
 			s.i = len(b)
 			return escaped, s.syntax("in a string")
@@ -331,15 +331,30 @@ func (s *scanner) str() (escaped bool, err error) {
 	}
 }
 
-// stringStop marks the bytes that end a run of plain string content: the
-// closing quote, a backslash, and control characters (invalid in strings).
-var stringStop = func() (t [256]bool) {
-	for c := range 0x20 {
-		t[c] = true
+// plainPrefix returns the length of b's leading run of plain string
+// content: bytes other than the closing quote, a backslash, and control
+// characters (invalid in strings). It looks at eight bytes at a time.
+func plainPrefix(b []byte) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		// Each term sets the high bit of the bytes that are a quote,
+		// a backslash, or below 0x20, and maybe of bytes after one (a
+		// borrow): the lowest set bit is exact.
+		quote, backslash := x^(ones*'"'), x^(ones*'\\')
+		stop := (quote-ones)&^quote | (backslash-ones)&^backslash | (x-ones*0x20)&^x
+		if stop &= highs; stop != 0 {
+			return i + bits.TrailingZeros64(stop)/8
+		}
 	}
-	t['"'], t['\\'] = true, true
-	return t
-}()
+	for ; i < len(b); i++ {
+		if c := b[i]; c < 0x20 || c == '"' || c == '\\' {
+			break
+		}
+	}
+	return i
+}
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'f'
