@@ -85,9 +85,10 @@ func floor(corpus []byte) int {
 		if err != nil {
 			continue
 		}
-		text = unquote(text[:0], line[loc.value.start:loc.value.end])
-		d := clean.Parse(text)
-		out = quote(out[:0], text)
+		var decoded []byte
+		decoded, text = decodeValue(line, loc, text)
+		d := clean.Parse(decoded)
+		out = quote(out[:0], decoded)
 		n += len(d.Lines) + len(out)
 	}
 	return n

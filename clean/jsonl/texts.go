@@ -6,9 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Texts calls fn with the decoded text of field (a dotted path, default
@@ -49,12 +47,8 @@ func Texts(ctx context.Context, r io.Reader, field string, fn func(text []byte),
 				onBad(&LineError{Line: n, Err: lerr})
 			}
 		default:
-			raw := body[loc.value.start:loc.value.end]
-			text := raw[1 : len(raw)-1]
-			if loc.escaped || !utf8.Valid(text) {
-				scratch = unquote(slices.Grow(scratch[:0], len(raw)), raw)
-				text = scratch
-			}
+			var text []byte
+			text, scratch = decodeValue(body, loc, scratch)
 			fn(text)
 		}
 		if err == io.EOF {
