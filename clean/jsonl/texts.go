@@ -20,20 +20,20 @@ func Texts(ctx context.Context, r io.Reader, field string, fn func(text []byte),
 	}
 	path := strings.Split(field, ".")
 	br := bufio.NewReaderSize(r, 64<<10)
-	var line, scratch []byte
+	var long, scratch []byte // a line longer than br's buffer; decoded texts
 	for n := 1; ; n++ {
 		if n%1024 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		line = line[:0]
-		var err error
-		for {
-			var s []byte
-			s, err = br.ReadSlice('\n')
-			line = append(line, s...)
-			if err != bufio.ErrBufferFull {
-				break
+		// A line that fits the reader's buffer is read there, not copied.
+		line, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = append(long[:0], line...)
+			for err == bufio.ErrBufferFull {
+				line, err = br.ReadSlice('\n')
+				long = append(long, line...)
 			}
+			line = long
 		}
 		if err != nil && err != io.EOF {
 			return fmt.Errorf("reading line %d: %w", n, err)
