@@ -101,8 +101,8 @@ func (s *shingler) wordsOf(doc []byte, minLen int) {
 			}
 			r, size := utf8.DecodeRune(line[i:])
 			i += size
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				h = (h ^ uint64(unicode.ToLower(r))) * fnvPrime
+			if lower := wordRune(r); lower >= 0 {
+				h = (h ^ uint64(lower)) * fnvPrime
 				in = true
 				continue
 			}
@@ -284,6 +284,30 @@ func (f *fingerprints) insert(b uint32) bool {
 		}
 	}
 }
+
+// wordRune returns r lower-cased if it is a letter or digit, else -1.
+func wordRune(r rune) rune {
+	if r < rune(len(twoByteWordRunes)) {
+		return twoByteWordRunes[r]
+	}
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return unicode.ToLower(r)
+	}
+	return -1
+}
+
+// twoByteWordRunes is wordRune of the runes of one or two bytes of UTF-8
+// (Latin, Greek, Cyrillic, Hebrew, Arabic...): Unicode's tables are
+// searched once, not at every letter.
+var twoByteWordRunes = func() (t [0x800]rune) {
+	for r := range rune(len(t)) {
+		t[r] = -1
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			t[r] = unicode.ToLower(r)
+		}
+	}
+	return t
+}()
 
 // asciiWord maps an ASCII letter or digit to its lower case, and any other
 // byte to 0; asciiWordBit maps them to 1 and 0.

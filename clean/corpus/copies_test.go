@@ -92,7 +92,7 @@ func checkWordsOf(t *testing.T, s *shingler, doc []byte) {
 // letters and spaces and invalid UTF-8, in runs of all lengths.
 func randomText(r *rand.Rand) []byte {
 	pieces := []string{"a", "Zz", "09", "word", "LongerWord", " ", "  ", ".", ", ", "\n", "\n\n",
-		"é", "ÉCOLE", "ß", "İ", "—", "\u00a0", "’", "日本", "\xff", "\xe2\x80", "٣", "-", "_"}
+		"é", "ÉCOLE", "ß", "İ", "Москва", "Ωμέγα", "ª", "—", "\u00a0", "’", "日本", "\xff", "\xe2\x80", "٣", "-", "_"}
 	var b []byte
 	for range r.IntN(400) {
 		p := pieces[r.IntN(len(pieces))]
@@ -131,6 +131,18 @@ func FuzzWordsOf(f *testing.F) {
 		var s shingler
 		checkWordsOf(t, &s, doc)
 	})
+}
+
+func TestWordRune(t *testing.T) {
+	for r := range rune(0x3000) {
+		want := rune(-1)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			want = unicode.ToLower(r)
+		}
+		if got := wordRune(r); got != want {
+			t.Errorf("wordRune(%U) = %U, want %U", r, got, want)
+		}
+	}
 }
 
 func TestFirstWordWeight(t *testing.T) {
