@@ -137,3 +137,23 @@ func BenchmarkTexts(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkQuote encodes the corpus's texts back into JSON strings, as the
+// cleaning pass does for each text that lost something.
+func BenchmarkQuote(b *testing.B) {
+	corpus := benchCorpus(b)
+	var texts [][]byte
+	err := Texts(context.Background(), bytes.NewReader(corpus), "", func(text []byte) {
+		texts = append(texts, bytes.Clone(text))
+	}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(corpus)))
+	var out []byte
+	for b.Loop() {
+		for _, t := range texts {
+			out = quote(out[:0], t)
+		}
+	}
+}

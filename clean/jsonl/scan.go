@@ -342,17 +342,11 @@ func (s *scanner) str() (escaped bool, err error) {
 // characters (invalid in strings), and whether the run holds a byte above
 // 0x7f. It looks at eight bytes at a time.
 func plainPrefix(b []byte) (n int, nonASCII bool) {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	var seen uint64 // the bytes of the run so far, or-ed
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
 		x := binary.LittleEndian.Uint64(b[i:])
-		// Each term sets the high bit of the bytes that are a quote,
-		// a backslash, or below 0x20, and maybe of bytes after one (a
-		// borrow): the lowest set bit is exact.
-		quote, backslash := x^(ones*'"'), x^(ones*'\\')
-		stop := (quote-ones)&^quote | (backslash-ones)&^backslash | (x-ones*0x20)&^x
-		if stop &= highs; stop != 0 {
+		if stop := stringStops(x); stop != 0 {
 			k := bits.TrailingZeros64(stop) / 8
 			seen |= x & (1<<(8*k) - 1)
 			return i + k, seen&highs != 0
@@ -367,6 +361,18 @@ func plainPrefix(b []byte) (n int, nonASCII bool) {
 		seen |= uint64(c)
 	}
 	return i, seen&highs != 0
+}
+
+// highs has the high bit of each of a word's bytes set.
+const highs = 0x8080808080808080
+
+// stringStops returns the high bits of the bytes of x, eight bytes of a
+// string, that end plain content: a quote, a backslash, or a byte below
+// 0x20. Bytes after one may be set too (a borrow): the lowest is exact.
+func stringStops(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	quote, backslash := x^(ones*'"'), x^(ones*'\\')
+	return ((quote-ones)&^quote | (backslash-ones)&^backslash | (x-ones*0x20)&^x) & highs
 }
 
 func isHex(c byte) bool {
