@@ -85,9 +85,10 @@ func floor(corpus []byte) int {
 		if err != nil {
 			continue
 		}
-		text = unquote(text[:0], line[loc.value.start:loc.value.end])
-		d := clean.Parse(text)
-		out = quote(out[:0], text)
+		var decoded []byte
+		decoded, text = decodeValue(line, loc, text)
+		d := clean.Parse(decoded)
+		out = quote(out[:0], decoded)
 		n += len(d.Lines) + len(out)
 	}
 	return n
@@ -120,5 +121,39 @@ func BenchmarkRun(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkTexts is the reading of a stream by the pass that learns its
+// boilerplate before cleaning it.
+func BenchmarkTexts(b *testing.B) {
+	corpus := benchCorpus(b)
+	b.SetBytes(int64(len(corpus)))
+	for b.Loop() {
+		n := 0
+		err := Texts(context.Background(), bytes.NewReader(corpus), "", func(text []byte) { n += len(text) }, nil)
+		if err != nil || n == 0 {
+			b.Fatal(err, n)
+		}
+	}
+}
+
+// BenchmarkQuote encodes the corpus's texts back into JSON strings, as the
+// cleaning pass does for each text that lost something.
+func BenchmarkQuote(b *testing.B) {
+	corpus := benchCorpus(b)
+	var texts [][]byte
+	err := Texts(context.Background(), bytes.NewReader(corpus), "", func(text []byte) {
+		texts = append(texts, bytes.Clone(text))
+	}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(corpus)))
+	var out []byte
+	for b.Loop() {
+		for _, t := range texts {
+			out = quote(out[:0], t)
+		}
 	}
 }

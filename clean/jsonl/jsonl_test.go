@@ -422,9 +422,10 @@ func FuzzLocate(f *testing.F) {
 			if jerr != nil {
 				t.Fatalf("locate accepts what json rejects (%v): %q", jerr, b)
 			}
-			got := string(unquote(nil, b[loc.value.start:loc.value.end]))
-			if m["text"] != got {
-				t.Fatalf("text %q, json has %q", got, m["text"])
+			decoded, _ := decodeValue(b, loc, nil)
+			unknown := unquote(nil, b[loc.value.start:loc.value.end], false)
+			if got := string(decoded); m["text"] != got || string(unknown) != got {
+				t.Fatalf("text %q (%q knowing nothing of its UTF-8), json has %q", got, unknown, m["text"])
 			}
 			return
 		}

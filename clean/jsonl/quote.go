@@ -2,6 +2,9 @@ package jsonl
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
+	"slices"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -9,8 +12,8 @@ import (
 // unquote appends the decoded text of a raw JSON string (quotes included,
 // already checked by the scanner) to dst. It decodes as encoding/json
 // does: each invalid UTF-8 byte and each unpaired surrogate escape becomes
-// U+FFFD.
-func unquote(dst, raw []byte) []byte {
+// U+FFFD. valid says raw is known to be valid UTF-8.
+func unquote(dst, raw []byte, valid bool) []byte {
 	s := raw[1 : len(raw)-1]
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -57,7 +60,7 @@ func unquote(dst, raw []byte) []byte {
 			} else {
 				j += i
 			}
-			if run := s[i:j]; utf8.Valid(run) {
+			if run := s[i:j]; valid || utf8.Valid(run) {
 				dst = append(dst, run...)
 			} else {
 				dst = appendValid(dst, run)
@@ -66,6 +69,23 @@ func unquote(dst, raw []byte) []byte {
 		}
 	}
 	return dst
+}
+
+// decodeValue returns the decoded text of the string value loc found in
+// body: in place when it needs no decoding, else decoded into scratch,
+// which it returns as it grew it.
+func decodeValue(body []byte, loc located, scratch []byte) (text, newScratch []byte) {
+	raw := body[loc.value.start:loc.value.end]
+	text = raw[1 : len(raw)-1]
+	valid := loc.ascii || utf8.Valid(text)
+	if !loc.escaped && valid {
+		return text, scratch
+	}
+	// The decoded text is rarely longer than the raw string: one
+	// allocation, not a dozen, when the caller has no buffer to reuse.
+	// Escapes are ASCII: the runs between them are valid when the whole is.
+	scratch = unquote(slices.Grow(scratch[:0], len(raw)), raw, valid)
+	return scratch, scratch
 }
 
 // appendValid appends b with each invalid UTF-8 byte replaced by U+FFFD.
@@ -108,6 +128,18 @@ func quote(dst, s []byte) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while they need no escape.
+		for i+8 <= len(s) {
+			x := binary.LittleEndian.Uint64(s[i:])
+			if stop := stringStops(x) | x&highs; stop != 0 {
+				i += bits.TrailingZeros64(stop) / 8
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
 				i++

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/decruft/decruft/clean"
 )
@@ -139,14 +138,8 @@ func (c *Cleaner) appendLine(dst, scratch, line []byte) ([]byte, []byte, Record,
 	if err != nil {
 		return dst, scratch, Record{}, err
 	}
-	raw := body[loc.value.start:loc.value.end]
-	text := raw[1 : len(raw)-1]
-	if loc.escaped || !utf8.Valid(text) {
-		// The decoded text is rarely longer than the raw string: one
-		// allocation, not a dozen, when the caller has no buffer to reuse.
-		scratch = unquote(slices.Grow(scratch[:0], len(raw)), raw)
-		text = scratch
-	}
+	var text []byte
+	text, scratch = decodeValue(body, loc, scratch)
 	value, rec, err := c.text(text)
 	if err != nil {
 		return dst, scratch, Record{}, err

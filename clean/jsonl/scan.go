@@ -2,8 +2,10 @@ package jsonl
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"strings"
 )
 
@@ -12,8 +14,9 @@ import (
 type located struct {
 	// value is the span of the target field's raw string, quotes included.
 	value span
-	// escaped says the raw string holds backslash escapes.
-	escaped bool
+	// escaped says the raw string holds backslash escapes; ascii that it
+	// holds no byte above 0x7f, so it is valid UTF-8.
+	escaped, ascii bool
 	// annot is the span of an existing top-level annotation value, or
 	// {-1, -1}.
 	annot span
@@ -78,7 +81,7 @@ value:
 			if err != nil {
 				return loc, err
 			}
-			loc.value, loc.escaped = span{start, s.i}, esc
+			loc.value, loc.escaped, loc.ascii = span{start, s.i}, esc, !s.nonASCII
 			goto after
 		}
 		if b[s.i] != '{' {
@@ -241,7 +244,7 @@ func keyString(raw []byte, escaped bool) string {
 	if !escaped {
 		return string(raw[1 : len(raw)-1])
 	}
-	return string(unquote(nil, raw))
+	return string(unquote(nil, raw, false))
 }
 
 func kind(c byte) string {
@@ -263,6 +266,8 @@ func kind(c byte) string {
 type scanner struct {
 	b []byte
 	i int
+	// nonASCII says the last string str consumed holds a byte above 0x7f.
+	nonASCII bool
 }
 
 func (s *scanner) ws() {
@@ -293,10 +298,11 @@ func (s *scanner) syntax(where string) error {
 func (s *scanner) str() (escaped bool, err error) {
 	b := s.b
 	i := s.i + 1
+	s.nonASCII = false
 	for {
-		for i < len(b) && !stringStop[b[i]] {
-			i++
-		}
+		n, nonASCII := plainPrefix(b[i:])
+		i += n
+		s.nonASCII = s.nonASCII || nonASCII
 		if i >= len(b) {
 			s.i = len(b)
 			return escaped, s.syntax("in a string")
@@ -331,15 +337,43 @@ func (s *scanner) str() (escaped bool, err error) {
 	}
 }
 
-// stringStop marks the bytes that end a run of plain string content: the
-// closing quote, a backslash, and control characters (invalid in strings).
-var stringStop = func() (t [256]bool) {
-	for c := range 0x20 {
-		t[c] = true
+// plainPrefix returns the length of b's leading run of plain string
+// content: bytes other than the closing quote, a backslash, and control
+// characters (invalid in strings), and whether the run holds a byte above
+// 0x7f. It looks at eight bytes at a time.
+func plainPrefix(b []byte) (n int, nonASCII bool) {
+	var seen uint64 // the bytes of the run so far, or-ed
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if stop := stringStops(x); stop != 0 {
+			k := bits.TrailingZeros64(stop) / 8
+			seen |= x & (1<<(8*k) - 1)
+			return i + k, seen&highs != 0
+		}
+		seen |= x
 	}
-	t['"'], t['\\'] = true, true
-	return t
-}()
+	for ; i < len(b); i++ {
+		c := b[i]
+		if c < 0x20 || c == '"' || c == '\\' {
+			break
+		}
+		seen |= uint64(c)
+	}
+	return i, seen&highs != 0
+}
+
+// highs has the high bit of each of a word's bytes set.
+const highs = 0x8080808080808080
+
+// stringStops returns the high bits of the bytes of x, eight bytes of a
+// string, that end plain content: a quote, a backslash, or a byte below
+// 0x20. Bytes after one may be set too (a borrow): the lowest is exact.
+func stringStops(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	quote, backslash := x^(ones*'"'), x^(ones*'\\')
+	return ((quote-ones)&^quote | (backslash-ones)&^backslash | (x-ones*0x20)&^x) & highs
+}
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'f'

@@ -6,9 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Texts calls fn with the decoded text of field (a dotted path, default
@@ -22,20 +20,20 @@ func Texts(ctx context.Context, r io.Reader, field string, fn func(text []byte),
 	}
 	path := strings.Split(field, ".")
 	br := bufio.NewReaderSize(r, 64<<10)
-	var line, scratch []byte
+	var long, scratch []byte // a line longer than br's buffer; decoded texts
 	for n := 1; ; n++ {
 		if n%1024 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		line = line[:0]
-		var err error
-		for {
-			var s []byte
-			s, err = br.ReadSlice('\n')
-			line = append(line, s...)
-			if err != bufio.ErrBufferFull {
-				break
+		// A line that fits the reader's buffer is read there, not copied.
+		line, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = append(long[:0], line...)
+			for err == bufio.ErrBufferFull {
+				line, err = br.ReadSlice('\n')
+				long = append(long, line...)
 			}
+			line = long
 		}
 		if err != nil && err != io.EOF {
 			return fmt.Errorf("reading line %d: %w", n, err)
@@ -49,12 +47,8 @@ func Texts(ctx context.Context, r io.Reader, field string, fn func(text []byte),
 				onBad(&LineError{Line: n, Err: lerr})
 			}
 		default:
-			raw := body[loc.value.start:loc.value.end]
-			text := raw[1 : len(raw)-1]
-			if loc.escaped || !utf8.Valid(text) {
-				scratch = unquote(slices.Grow(scratch[:0], len(raw)), raw)
-				text = scratch
-			}
+			var text []byte
+			text, scratch = decodeValue(body, loc, scratch)
 			fn(text)
 		}
 		if err == io.EOF {

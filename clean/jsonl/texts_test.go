@@ -2,6 +2,8 @@ package jsonl
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -28,5 +30,27 @@ func TestTexts(t *testing.T) {
 	}, nil)
 	if len(nested) != 1 || nested[0] != "deep" {
 		t.Errorf("nested field: %q", nested)
+	}
+}
+
+// TestTextsOfLongLines reads lines longer than the reader's buffer, and
+// lines around them that fit it.
+func TestTextsOfLongLines(t *testing.T) {
+	long := strings.Repeat("word ", 40000) // 200 kB
+	var in strings.Builder
+	var want []string
+	for i, text := range []string{"short", long, long + "é", "short again", long[:65530], long[:65540]} {
+		fmt.Fprintf(&in, "{\"id\": %d, \"text\": \"%s\"}\n", i, text)
+		want = append(want, text)
+	}
+	var got []string
+	err := Texts(context.Background(), strings.NewReader(in.String()), "", func(text []byte) {
+		got = append(got, string(text))
+	}, func(e *LineError) { t.Error(e) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %d texts, want %d, or different ones", len(got), len(want))
 	}
 }
