@@ -101,7 +101,7 @@ func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean
 	}
 	w, tmp, dst, err := p.jsonlDestination(src, perm, stdout)
 	if err != nil {
-		out.err = err
+		out.err = p.outputError(dst, err)
 		return out
 	}
 	st, err := jsonl.Run(ctx, in, w, opts)
@@ -113,12 +113,21 @@ func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean
 	case !p.o.write && sameFile(tmp.Name(), dst):
 		abandon(tmp) // nor a copy that holds the content already
 	default:
-		out.err = commit(tmp, dst, perm, p.o.write)
+		out.err = p.outputError(dst, commit(tmp, dst, perm, p.o.write))
 	}
 	if p.o.list && out.changed && out.err == nil {
 		p.listName(stdout, src.name)
 	}
 	return out
+}
+
+// outputError names an -o copy whose write failed (see copyError); -w's
+// output is its input, which the report names already.
+func (p *processor) outputError(dst string, err error) error {
+	if p.o.outDir == "" || dst == "" {
+		return err
+	}
+	return copyError(dst, err)
 }
 
 // jsonlDestination says where a JSONL source's cleaned lines go: stdout,
@@ -138,7 +147,7 @@ func (p *processor) jsonlDestination(src source, perm os.FileMode, stdout io.Wri
 		return stdout, nil, "", nil
 	}
 	if tmp, err = createTemp(dst, perm); err != nil {
-		return nil, nil, "", err
+		return nil, nil, dst, err
 	}
 	return tmp, tmp, dst, nil
 }

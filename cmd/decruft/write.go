@@ -72,7 +72,17 @@ func (p *processor) writeMirror(rel string, perm os.FileMode, data []byte) error
 	if err != nil {
 		return err
 	}
-	return writeNew(dst, data, perm)
+	return copyError(dst, writeNew(dst, data, perm))
+}
+
+// copyError names the -o copy whose write failed: the message is about
+// the copy, not the input that is reported with it ("no space left on
+// device" is not the input's fault).
+func copyError(dst string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("writing %s: %s", dst, describe(err))
 }
 
 // writeNew writes a -o copy. A new file is written in place: nobody has
@@ -241,7 +251,12 @@ func commit(tmp *os.File, path string, perm os.FileMode, sync bool) error {
 		return tmp.Close()
 	}()
 	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+		if err = os.Rename(tmp.Name(), path); err != nil {
+			var le *os.LinkError
+			if errors.As(err, &le) {
+				err = fmt.Errorf("cannot replace it: %w", le.Err)
+			}
+		}
 	}
 	if err != nil {
 		abandon(tmp)
@@ -264,8 +279,14 @@ func createTemp(path string, perm os.FileMode) (*os.File, error) {
 	for range 100 {
 		name := filepath.Join(dir, "."+base+".decruft-"+strconv.FormatUint(uint64(rand.Uint32()), 36))
 		f, err := openFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm.Perm())
-		if !errors.Is(err, fs.ErrExist) {
-			return f, err
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			if dir == "" {
+				dir = "."
+			}
+			return nil, fmt.Errorf("creating a temp file in %s: %s", filepath.Clean(dir), describe(err))
+		}
+		if err == nil {
+			return f, nil
 		}
 	}
 	return nil, fmt.Errorf("cannot create a temp file beside %s", path)
