@@ -106,8 +106,9 @@ boilerplate. It never deletes article text: a rule that is unsure keeps it.
 With no paths, or the path "-", it reads standard input. A directory is
 walked recursively for ` + strings.Join(defaultIncludes, ", ") + ` files (see --include).
 Many documents (a folder, a JSONL stream) are read twice: first to learn
-the lines that recur across them (from 10 distinct documents on), which
-the boilerplate rule removes (see 'decruft learn' and --profile).
+the lines that recur across them, which the boilerplate rule removes: a
+run learns once it holds 10 distinct documents, and a line counts when 3
+of them hold it (see --boilerplate-min, 'decruft learn' and --profile).
 Cleaned text goes to standard output unless -w or -o says otherwise.
 
 Exit status: 0 on success, 1 when --check finds input that would change,
