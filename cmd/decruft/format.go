@@ -99,7 +99,7 @@ func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean
 		},
 		OnRecord: p.audit.record(src.name),
 	}
-	w, tmp, dst, err := p.jsonlDestination(src, perm, stdout)
+	w, tmp, dst, name, err := p.jsonlDestination(src, perm, stdout)
 	if err != nil {
 		out.err = p.outputError(dst, err)
 		return out
@@ -110,10 +110,10 @@ func (p *processor) streamJSONL(ctx context.Context, out outcome, rules []*clean
 	case tmp == nil:
 	case err != nil || p.o.write && !out.changed:
 		abandon(tmp) // a file that needs no change is not rewritten
-	case !p.o.write && sameFile(tmp.Name(), dst):
+	case !p.o.write && sameFile(tmp.at, tmp.name, name):
 		abandon(tmp) // nor a copy that holds the content already
 	default:
-		out.err = p.outputError(dst, commit(tmp, dst, perm, p.o.write))
+		out.err = p.outputError(dst, commit(tmp, name, perm, p.o.write))
 	}
 	if p.o.list && out.changed && out.err == nil {
 		p.listName(stdout, src.name)
@@ -131,23 +131,25 @@ func (p *processor) outputError(dst string, err error) error {
 }
 
 // jsonlDestination says where a JSONL source's cleaned lines go: stdout,
-// nowhere (-l, --check), or a temp file tmp that is renamed to dst when
-// complete (-w, -o).
-func (p *processor) jsonlDestination(src source, perm os.FileMode, stdout io.Writer) (w io.Writer, tmp *os.File, dst string, err error) {
+// nowhere (-l, --check), or a temp file tmp that is renamed to name when
+// complete (-w, -o); dst names that for messages.
+func (p *processor) jsonlDestination(src source, perm os.FileMode, stdout io.Writer) (w io.Writer, tmp *tempFile, dst, name string, err error) {
+	var at place = anywhere{}
 	switch {
 	case p.o.write:
-		dst = src.path
+		dst, name = src.path, src.path
 	case p.o.outDir != "":
-		if dst, err = p.mirrorPath(src.rel); err != nil {
-			return nil, nil, "", err
+		if dst, name, err = p.mirrorPath(src.rel); err != nil {
+			return nil, nil, "", "", err
 		}
+		at = p.outRoot
 	case p.o.mode() != showText:
-		return io.Discard, nil, "", nil
+		return io.Discard, nil, "", "", nil
 	default:
-		return stdout, nil, "", nil
+		return stdout, nil, "", "", nil
 	}
-	if tmp, err = createTemp(dst, perm); err != nil {
-		return nil, nil, dst, err
+	if tmp, err = createTemp(at, name, perm); err != nil {
+		return nil, nil, dst, name, err
 	}
-	return tmp, tmp, dst, nil
+	return tmp, tmp, dst, name, nil
 }

@@ -74,7 +74,7 @@ any input, even a single page on standard input.`,
 				if _, err := stdout.Write(buf.Bytes()); err != nil {
 					return fmt.Errorf("writing the profile: %w", err)
 				}
-			} else if err := writeAtomic(out, buf.Bytes(), 0o644, true); err != nil {
+			} else if err := writeAtomic(anywhere{}, out, buf.Bytes(), 0o644, true); err != nil {
 				return fmt.Errorf("%s: %s", out, describe(err))
 			}
 			if !o.quiet {

@@ -53,12 +53,13 @@ type outcome struct {
 
 // processor cleans sources according to the options.
 type processor struct {
-	dirs  sync.Map // output folders already made for -o
-	o     *options
-	rules *ruleSet
-	stdin *bufio.Reader // standard input, buffered so its start can be sniffed
-	color bool
-	audit *auditor // --report html's page
+	dirs    sync.Map // folders already made below outRoot, for -o
+	outRoot *os.Root // -o's folder
+	o       *options
+	rules   *ruleSet
+	stdin   *bufio.Reader // standard input, buffered so its start can be sniffed
+	color   bool
+	audit   *auditor // --report html's page
 	// corpus is what a first pass over the run learned, or --profile
 	// holds; nil for none. learned is what the pass learned, even from
 	// too few documents to use.

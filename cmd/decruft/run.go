@@ -43,6 +43,14 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 	}
 	p := &processor{o: o, rules: rules, color: useColor(o.color, stdout),
 		stdin: bufio.NewReaderSize(cancelable(ctx, stdin), sniffWindow), audit: newAuditor(o, args)}
+	if o.outDir != "" {
+		root, err := os.OpenRoot(o.outDir)
+		if err != nil {
+			return fmt.Errorf("-o %s: %s", o.outDir, describe(err))
+		}
+		defer func() { _ = root.Close() }()
+		p.outRoot = root
+	}
 	cleanup, err := p.prepareCorpus(ctx, args)
 	defer cleanup()
 	if err != nil {

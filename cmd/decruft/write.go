@@ -23,7 +23,7 @@ func writeInPlace(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(path, data, keptMode(fi), true)
+	return writeAtomic(anywhere{}, path, data, keptMode(fi), true)
 }
 
 // keptMode returns the mode bits that a file rewritten in place keeps: its
@@ -68,11 +68,39 @@ func rewritable(path string) error {
 // writeMirror writes a cleaned copy of src below dir, at the source's path
 // relative to its walk root, with the source's permissions.
 func (p *processor) writeMirror(rel string, perm os.FileMode, data []byte) error {
-	dst, err := p.mirrorPath(rel)
+	dst, name, err := p.mirrorPath(rel)
 	if err != nil {
 		return err
 	}
-	return copyError(dst, writeNew(dst, data, perm))
+	return copyError(dst, writeNew(p.outRoot, name, data, perm))
+}
+
+// A place is where a run writes files: anywhere, for -w and learn -o, or
+// below -o's folder through an os.Root, which resolves no name to outside
+// the folder, even when another process swaps a folder in it for a link
+// while the run writes.
+type place interface {
+	OpenFile(name string, flag int, perm os.FileMode) (*os.File, error)
+	Rename(oldname, newname string) error
+	Remove(name string) error
+	Lstat(name string) (os.FileInfo, error)
+}
+
+// anywhere is the file system as paths name it.
+type anywhere struct{}
+
+func (anywhere) OpenFile(name string, flag int, perm os.FileMode) (*os.File, error) {
+	return openFile(name, flag, perm)
+}
+func (anywhere) Rename(oldname, newname string) error   { return os.Rename(oldname, newname) }
+func (anywhere) Remove(name string) error               { return os.Remove(name) }
+func (anywhere) Lstat(name string) (os.FileInfo, error) { return os.Lstat(name) }
+
+// A tempFile is a temp file being written, and where it is.
+type tempFile struct {
+	*os.File
+	at   place
+	name string // its name in at
 }
 
 // copyError names the -o copy whose write failed: the message is about
@@ -93,13 +121,13 @@ func copyError(dst string, err error) error {
 // files alone, and else replaced atomically, so that it stays whole until
 // the new one is; the rename replaces a symbolic link, never writing
 // through it.
-func writeNew(dst string, data []byte, perm os.FileMode) error {
-	f, err := openFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+func writeNew(at place, name string, data []byte, perm os.FileMode) error {
+	f, err := at.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if errors.Is(err, fs.ErrExist) {
-		if sameContent(dst, data) {
+		if sameContent(at, name, data) {
 			return nil
 		}
-		return writeAtomic(dst, data, perm, false)
+		return writeAtomic(at, name, data, perm, false)
 	}
 	if err != nil {
 		return err
@@ -109,38 +137,43 @@ func writeNew(dst string, data []byte, perm os.FileMode) error {
 		err = cerr
 	}
 	if err != nil {
-		_ = os.Remove(dst) // best effort: the write's error is the one to report
+		_ = at.Remove(name) // best effort: the write's error is the one to report
 	}
 	return err
 }
 
-// sameContent reports whether path is a regular file that holds data.
-func sameContent(path string, data []byte) bool {
-	fi, err := os.Lstat(path)
+// sameContent reports whether name is a regular file that holds data.
+func sameContent(at place, name string, data []byte) bool {
+	fi, err := at.Lstat(name)
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
 		return false
 	}
-	old, err := os.ReadFile(path)
-	return err == nil && bytes.Equal(old, data)
-}
-
-// sameFile reports whether the files at a and b hold the same bytes; b
-// must be a regular file, not a link.
-func sameFile(a, b string) bool {
-	fa, err := os.Stat(a)
+	f, err := at.OpenFile(name, os.O_RDONLY, 0)
 	if err != nil {
 		return false
 	}
-	fb, err := os.Lstat(b)
+	defer func() { _ = f.Close() }()
+	old, err := io.ReadAll(f)
+	return err == nil && bytes.Equal(old, data)
+}
+
+// sameFile reports whether the files a and b hold the same bytes; b must
+// be a regular file, not a link.
+func sameFile(at place, a, b string) bool {
+	fa, err := at.Lstat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := at.Lstat(b)
 	if err != nil || !fb.Mode().IsRegular() || fa.Size() != fb.Size() {
 		return false
 	}
-	ra, err := os.Open(a)
+	ra, err := at.OpenFile(a, os.O_RDONLY, 0)
 	if err != nil {
 		return false
 	}
 	defer func() { _ = ra.Close() }()
-	rb, err := os.Open(b)
+	rb, err := at.OpenFile(b, os.O_RDONLY, 0)
 	if err != nil {
 		return false
 	}
@@ -159,51 +192,50 @@ func sameFile(a, b string) bool {
 }
 
 // mirrorPath returns where -o puts the copy of a file at rel below its
-// walk root, making its folder. It never points outside the -o folder.
-func (p *processor) mirrorPath(rel string) (string, error) {
-	clean := filepath.Clean(rel)
-	if clean == "." || filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
-		return "", fmt.Errorf("cannot mirror %q below %s", rel, p.o.outDir)
+// walk root: dst names it for messages, name in p.outRoot. It makes the
+// copy's folder.
+func (p *processor) mirrorPath(rel string) (dst, name string, err error) {
+	name = filepath.Clean(rel)
+	if name == "." || filepath.IsAbs(name) || name == ".." || strings.HasPrefix(name, ".."+string(filepath.Separator)) {
+		return "", "", fmt.Errorf("cannot mirror %q below %s", rel, p.o.outDir)
 	}
-	dst := filepath.Join(p.o.outDir, clean)
-	if dir := filepath.Dir(dst); !p.madeDir(dir) {
-		if err := mkdirBelow(p.o.outDir, filepath.Dir(clean)); err != nil {
-			return "", err
+	dst = filepath.Join(p.o.outDir, name)
+	if dir := filepath.Dir(name); !p.madeDir(dir) {
+		if err := mkdirBelow(p.outRoot, dir, p.o.outDir); err != nil {
+			return "", "", err
 		}
 		p.dirs.Store(dir, true)
 	}
-	return dst, nil
+	return dst, name, nil
 }
 
-// mkdirBelow makes the folder rel below root, and root, as MkdirAll does,
-// but refuses a symbolic link (or anything but a folder) on the way below
-// root: a link left in the output folder must not lead copies out of it.
-func mkdirBelow(root, rel string) error {
-	if err := os.MkdirAll(root, 0o755); err != nil {
-		return err
-	}
-	dir := root
+// mkdirBelow makes the folder rel in root, as MkdirAll does, but refuses
+// a symbolic link (or anything but a folder) on the way: a link left in
+// the output folder must not lead copies elsewhere. Messages name the
+// folders below display, root's name.
+func mkdirBelow(root *os.Root, rel, display string) error {
+	dir := ""
 	for _, name := range strings.Split(rel, string(filepath.Separator)) {
 		if name == "." {
 			continue
 		}
 		dir = filepath.Join(dir, name)
-		err := os.Mkdir(dir, 0o755)
+		err := root.Mkdir(dir, 0o755)
 		if err == nil {
 			continue
 		}
 		if !errors.Is(err, fs.ErrExist) {
 			return err
 		}
-		fi, err := os.Lstat(dir)
+		fi, err := root.Lstat(dir)
 		if err != nil {
 			return err
 		}
 		switch {
 		case fi.Mode()&fs.ModeSymlink != 0:
-			return fmt.Errorf("%s is a symbolic link; not written through", dir)
+			return fmt.Errorf("%s is a symbolic link; not written through", filepath.Join(display, dir))
 		case !fi.IsDir():
-			return fmt.Errorf("%s is not a folder", dir)
+			return fmt.Errorf("%s is not a folder", filepath.Join(display, dir))
 		}
 	}
 	return nil
@@ -219,8 +251,8 @@ func (p *processor) madeDir(dir string) bool {
 // the disk before the rename, so a crash leaves the old or the new content;
 // -w needs that, since the original is at stake. -o copies skip it: an
 // fsync per file would make a mirror of many small files many times slower.
-func writeAtomic(path string, data []byte, perm os.FileMode, sync bool) error {
-	tmp, err := createTemp(path, perm)
+func writeAtomic(at place, path string, data []byte, perm os.FileMode, sync bool) error {
+	tmp, err := createTemp(at, path, perm)
 	if err != nil {
 		return err
 	}
@@ -232,13 +264,13 @@ func writeAtomic(path string, data []byte, perm os.FileMode, sync bool) error {
 }
 
 // commit renames a finished temp file over path; see writeAtomic.
-func commit(tmp *os.File, path string, perm os.FileMode, sync bool) error {
+func commit(tmp *tempFile, path string, perm os.FileMode, sync bool) error {
 	err := func() error {
 		if sync {
 			// The umask applied at creation; -w keeps the original's exact
 			// mode, set after the owner, as a change of owner clears the
 			// setuid and setgid bits.
-			if err := keepOwner(tmp, path); err != nil {
+			if err := keepOwner(tmp.File, path); err != nil {
 				return err
 			}
 			if err := tmp.Chmod(perm); err != nil {
@@ -251,7 +283,7 @@ func commit(tmp *os.File, path string, perm os.FileMode, sync bool) error {
 		return tmp.Close()
 	}()
 	if err == nil {
-		if err = os.Rename(tmp.Name(), path); err != nil {
+		if err = tmp.at.Rename(tmp.name, path); err != nil {
 			var le *os.LinkError
 			if errors.As(err, &le) {
 				err = fmt.Errorf("cannot replace it: %w", le.Err)
@@ -267,26 +299,23 @@ func commit(tmp *os.File, path string, perm os.FileMode, sync bool) error {
 // abandon closes and removes a temp file that will not be used. It is
 // called on the way out of a failure, or with nothing written that matters,
 // so its own errors have nothing to add.
-func abandon(tmp *os.File) {
+func abandon(tmp *tempFile) {
 	_ = tmp.Close()
-	_ = os.Remove(tmp.Name())
+	_ = tmp.at.Remove(tmp.name)
 }
 
 // createTemp creates a new hidden file beside path, named after it so that
 // a leftover is recognisable: ".<name>.decruft-<random>".
-func createTemp(path string, perm os.FileMode) (*os.File, error) {
+func createTemp(at place, path string, perm os.FileMode) (*tempFile, error) {
 	dir, base := filepath.Split(path)
 	for range 100 {
 		name := filepath.Join(dir, "."+base+".decruft-"+strconv.FormatUint(uint64(rand.Uint32()), 36))
-		f, err := openFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm.Perm())
-		if err != nil && !errors.Is(err, fs.ErrExist) {
-			if dir == "" {
-				dir = "."
-			}
-			return nil, fmt.Errorf("creating a temp file in %s: %s", filepath.Clean(dir), describe(err))
-		}
+		f, err := at.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm.Perm())
 		if err == nil {
-			return f, nil
+			return &tempFile{f, at, name}, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, fmt.Errorf("creating a temp file beside it: %s", describe(err))
 		}
 	}
 	return nil, fmt.Errorf("cannot create a temp file beside %s", path)

@@ -236,3 +236,38 @@ func TestWriteKeepsModeAndOwner(t *testing.T) {
 		}
 	}
 }
+
+// TestMirrorStaysInsideWhenFolderSwapped: -o checks each folder of DIR for
+// links once, when it first writes there; a folder swapped for a link to
+// elsewhere after that must not lead later copies out of DIR (a stranger
+// found 6,762 copies written through such a link).
+func TestMirrorStaysInsideWhenFolderSwapped(t *testing.T) {
+	dir := t.TempDir()
+	out, victim := filepath.Join(dir, "out"), filepath.Join(dir, "victim")
+	for _, d := range []string{out, victim} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root, err := os.OpenRoot(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = root.Close() }()
+	p := &processor{o: &options{outDir: out}, outRoot: root}
+	if err := p.writeMirror(filepath.Join("sub", "a.txt"), 0o644, []byte("A.\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(out, "sub"), filepath.Join(out, "sub.real")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, filepath.Join(out, "sub")); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.writeMirror(filepath.Join("sub", "b.txt"), 0o644, []byte("B.\n")); err == nil {
+		t.Error("a copy was written through a folder swapped for a link")
+	}
+	if names, _ := os.ReadDir(victim); len(names) > 0 {
+		t.Errorf("copies outside DIR: %v", names)
+	}
+}
