@@ -74,14 +74,15 @@ func CleanWith(src []byte, rules []*Rule, o Options) *Result {
 	rs = disjoint(d, rs)
 	var out []byte
 	for pass := 1; ; pass++ {
-		var segs []segment
 		// The last pass's output is parsed and mapped back by now: its
 		// room takes the new output, so a large text needs one output's
 		// memory, not two.
-		out = apply(out[:0], d, rs, &segs, nil)
 		if len(rs) == 0 || pass == maxPasses {
+			out = apply(out[:0], d, rs, nil, nil)
 			break
 		}
+		var segs []segment
+		out = apply(out[:0], d, rs, &segs, nil)
 		od := Parse(out)
 		od.corpus = o.Corpus
 		more, moreVetoed := guard(od, find(od, rules))
@@ -228,7 +229,7 @@ func apply(dst []byte, d *Doc, rs []Removal, segs *[]segment, fate func(line int
 	pendingBlank := -1
 	wrote := false
 	var last Line
-	pieces := make([]Span, 0, 4)
+	var pieces []Span // made when a line is cut or fate asks
 	for i, l := range d.Lines {
 		if l.Blank {
 			if wrote && pendingBlank < 0 {
@@ -239,9 +240,12 @@ func apply(dst []byte, d *Doc, rs []Removal, segs *[]segment, fate func(line int
 		for len(rs) > 0 && rs[0].End <= l.Start {
 			rs = rs[1:]
 		}
-		pieces = keptPieces(d.Src, l, rs, pieces[:0])
-		if len(pieces) == 0 {
-			continue
+		whole := len(rs) == 0 || rs[0].Start >= l.End
+		if !whole {
+			pieces = keptPieces(d.Src, l, rs, pieces[:0])
+			if len(pieces) == 0 {
+				continue
+			}
 		}
 		if pendingBlank >= 0 {
 			b := d.Lines[pendingBlank]
@@ -251,13 +255,22 @@ func apply(dst []byte, d *Doc, rs []Removal, segs *[]segment, fate func(line int
 			}
 			pendingBlank = -1
 		}
-		for _, p := range pieces {
-			copySrc(p.Start, p.End)
+		if whole {
+			// Content and terminator in one copy.
+			copySrc(l.Start, l.Next)
+			if fate != nil {
+				pieces = append(pieces[:0], Span{l.Start, l.End})
+				fate(i, pieces)
+			}
+		} else {
+			for _, p := range pieces {
+				copySrc(p.Start, p.End)
+			}
+			if fate != nil {
+				fate(i, pieces)
+			}
+			copySrc(l.End, l.Next)
 		}
-		if fate != nil {
-			fate(i, pieces)
-		}
-		copySrc(l.End, l.Next)
 		wrote, last = true, l
 	}
 	switch {
@@ -271,11 +284,9 @@ func apply(dst []byte, d *Doc, rs []Removal, segs *[]segment, fate func(line int
 }
 
 // keptPieces appends to pieces the spans of line l's content that
-// removals leave, and returns none when only blanks would be left.
+// removals, the first of which starts inside it, leave, and returns none
+// when only blanks would be left.
 func keptPieces(src []byte, l Line, rs []Removal, pieces []Span) []Span {
-	if len(rs) == 0 || rs[0].Start >= l.End {
-		return append(pieces, Span{l.Start, l.End})
-	}
 	pos := l.Start
 	for _, r := range rs {
 		if r.Start >= l.End {
