@@ -46,6 +46,9 @@ type Doc struct {
 	// for the rules that require it (ResultOf): a slice, as a document
 	// meets a dozen rules or so and a map would cost more to build.
 	results []ruleResult
+	// resultRoom holds results for the built-in rules, as the Doc is
+	// allocated anyway.
+	resultRoom [builtinRules]ruleResult
 	// masks holds each line's lexicon.FirstMask and maskKnown, computed on
 	// first use: rules read many word sets against each line, which a
 	// line's first word rules out with one lookup. Long lines are seldom
@@ -92,7 +95,7 @@ func (d *Doc) run(r *Rule) []Candidate {
 		return res
 	}
 	if d.results == nil {
-		d.results = make([]ruleResult, 0, len(All))
+		d.results = d.resultRoom[:0]
 	}
 	for _, dep := range r.Requires {
 		d.run(dep)
@@ -101,6 +104,9 @@ func (d *Doc) run(r *Rule) []Candidate {
 	d.results = append(d.results, ruleResult{r, res})
 	return res
 }
+
+// builtinRules is len(All), which TestBuiltinRules checks.
+const builtinRules = 16
 
 type ruleResult struct {
 	rule  *Rule

@@ -15,3 +15,10 @@ func TestMaskKnown(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinRules checks that a Doc has room for the results of All.
+func TestBuiltinRules(t *testing.T) {
+	if len(All) != builtinRules {
+		t.Errorf("len(All) = %d, builtinRules = %d", len(All), builtinRules)
+	}
+}
