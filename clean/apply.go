@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"slices"
+	"sync"
 )
 
 // A Result is the outcome of cleaning one document.
@@ -73,6 +74,7 @@ func CleanWith(src []byte, rules []*Rule, o Options) *Result {
 	rs, vetoed := guard(d, cands)
 	rs = disjoint(d, rs)
 	var out []byte
+	var od *Doc // the output's Doc, made again each pass
 	for pass := 1; ; pass++ {
 		// The last pass's output is parsed and mapped back by now: its
 		// room takes the new output, so a large text needs one output's
@@ -83,7 +85,11 @@ func CleanWith(src []byte, rules []*Rule, o Options) *Result {
 		}
 		var segs []segment
 		out = apply(out[:0], d, rs, &segs, nil)
-		od := Parse(out)
+		if od == nil {
+			od = scratchDocs.Get().(*Doc)
+			defer putScratch(od)
+		}
+		od.reparse(out)
 		od.corpus = o.Corpus
 		more, moreVetoed := guard(od, find(od, rules))
 		for _, v := range moreVetoed {
@@ -109,6 +115,22 @@ func CleanWith(src []byte, rules []*Rule, o Options) *Result {
 	}
 	return &Result{Doc: d, Removals: rs, Vetoed: dedupeVetoes(vetoed), Output: out}
 }
+
+// scratchDocs holds Docs of later passes, which CleanWith drops once the
+// pass is mapped back: their arrays serve another document's.
+var scratchDocs = sync.Pool{New: func() any { return new(Doc) }}
+
+// putScratch returns d to scratchDocs unless its arrays are large, which
+// the pool would keep from the collector for a while.
+func putScratch(d *Doc) {
+	if cap(d.Lines) > maxScratchLines {
+		return
+	}
+	d.reparse(nil) // drops the text and the results
+	scratchDocs.Put(d)
+}
+
+const maxScratchLines = 4096
 
 func find(d *Doc, rules []*Rule) []ruleCandidate {
 	n := 0
