@@ -306,8 +306,8 @@ func apply(dst []byte, d *Doc, rs []Removal, segs *[]segment, fate func(line int
 }
 
 // keptPieces appends to pieces the spans of line l's content that
-// removals, the first of which starts inside it, leave, and returns none
-// when only blanks would be left.
+// removals leave, the first of which overlaps l, and returns none when
+// only blanks would be left.
 func keptPieces(src []byte, l Line, rs []Removal, pieces []Span) []Span {
 	pos := l.Start
 	for _, r := range rs {
