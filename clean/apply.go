@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"slices"
+	"sync"
 )
 
 // A Result is the outcome of cleaning one document.
@@ -73,16 +74,22 @@ func CleanWith(src []byte, rules []*Rule, o Options) *Result {
 	rs, vetoed := guard(d, cands)
 	rs = disjoint(d, rs)
 	var out []byte
+	var od *Doc // the output's Doc, made again each pass
 	for pass := 1; ; pass++ {
-		var segs []segment
 		// The last pass's output is parsed and mapped back by now: its
 		// room takes the new output, so a large text needs one output's
 		// memory, not two.
-		out = apply(out[:0], d, rs, &segs, nil)
 		if len(rs) == 0 || pass == maxPasses {
+			out = apply(out[:0], d, rs, nil, nil)
 			break
 		}
-		od := Parse(out)
+		var segs []segment
+		out = apply(out[:0], d, rs, &segs, nil)
+		if od == nil {
+			od = scratchDocs.Get().(*Doc)
+			defer putScratch(od)
+		}
+		od.reparse(out)
 		od.corpus = o.Corpus
 		more, moreVetoed := guard(od, find(od, rules))
 		for _, v := range moreVetoed {
@@ -108,6 +115,22 @@ func CleanWith(src []byte, rules []*Rule, o Options) *Result {
 	}
 	return &Result{Doc: d, Removals: rs, Vetoed: dedupeVetoes(vetoed), Output: out}
 }
+
+// scratchDocs holds Docs of later passes, which CleanWith drops once the
+// pass is mapped back: their arrays serve another document's.
+var scratchDocs = sync.Pool{New: func() any { return new(Doc) }}
+
+// putScratch returns d to scratchDocs unless its arrays are large, which
+// the pool would keep from the collector for a while.
+func putScratch(d *Doc) {
+	if cap(d.Lines) > maxScratchLines {
+		return
+	}
+	d.reparse(nil) // drops the text and the results
+	scratchDocs.Put(d)
+}
+
+const maxScratchLines = 4096
 
 func find(d *Doc, rules []*Rule) []ruleCandidate {
 	n := 0
@@ -228,7 +251,7 @@ func apply(dst []byte, d *Doc, rs []Removal, segs *[]segment, fate func(line int
 	pendingBlank := -1
 	wrote := false
 	var last Line
-	pieces := make([]Span, 0, 4)
+	var pieces []Span // made when a line is cut or fate asks
 	for i, l := range d.Lines {
 		if l.Blank {
 			if wrote && pendingBlank < 0 {
@@ -239,9 +262,12 @@ func apply(dst []byte, d *Doc, rs []Removal, segs *[]segment, fate func(line int
 		for len(rs) > 0 && rs[0].End <= l.Start {
 			rs = rs[1:]
 		}
-		pieces = keptPieces(d.Src, l, rs, pieces[:0])
-		if len(pieces) == 0 {
-			continue
+		whole := len(rs) == 0 || rs[0].Start >= l.End
+		if !whole {
+			pieces = keptPieces(d.Src, l, rs, pieces[:0])
+			if len(pieces) == 0 {
+				continue
+			}
 		}
 		if pendingBlank >= 0 {
 			b := d.Lines[pendingBlank]
@@ -251,13 +277,22 @@ func apply(dst []byte, d *Doc, rs []Removal, segs *[]segment, fate func(line int
 			}
 			pendingBlank = -1
 		}
-		for _, p := range pieces {
-			copySrc(p.Start, p.End)
+		if whole {
+			// Content and terminator in one copy.
+			copySrc(l.Start, l.Next)
+			if fate != nil {
+				pieces = append(pieces[:0], Span{l.Start, l.End})
+				fate(i, pieces)
+			}
+		} else {
+			for _, p := range pieces {
+				copySrc(p.Start, p.End)
+			}
+			if fate != nil {
+				fate(i, pieces)
+			}
+			copySrc(l.End, l.Next)
 		}
-		if fate != nil {
-			fate(i, pieces)
-		}
-		copySrc(l.End, l.Next)
 		wrote, last = true, l
 	}
 	switch {
@@ -271,11 +306,9 @@ func apply(dst []byte, d *Doc, rs []Removal, segs *[]segment, fate func(line int
 }
 
 // keptPieces appends to pieces the spans of line l's content that
-// removals leave, and returns none when only blanks would be left.
+// removals leave, the first of which overlaps l, and returns none when
+// only blanks would be left.
 func keptPieces(src []byte, l Line, rs []Removal, pieces []Span) []Span {
-	if len(rs) == 0 || rs[0].Start >= l.End {
-		return append(pieces, Span{l.Start, l.End})
-	}
 	pos := l.Start
 	for _, r := range rs {
 		if r.Start >= l.End {

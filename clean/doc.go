@@ -8,6 +8,7 @@ package clean
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/decruft/decruft/clean/lexicon"
 )
@@ -46,6 +47,9 @@ type Doc struct {
 	// for the rules that require it (ResultOf): a slice, as a document
 	// meets a dozen rules or so and a map would cost more to build.
 	results []ruleResult
+	// resultRoom holds results for the built-in rules, as the Doc is
+	// allocated anyway.
+	resultRoom [builtinRules]ruleResult
 	// masks holds each line's lexicon.FirstMask and maskKnown, computed on
 	// first use: rules read many word sets against each line, which a
 	// line's first word rules out with one lookup. Long lines are seldom
@@ -58,8 +62,10 @@ type Doc struct {
 
 // mayStart reports whether line i's first word starts an entry of set.
 func (d *Doc) mayStart(i int, set *lexicon.Set) bool {
-	if d.masks == nil {
-		d.masks = make([]uint64, len(d.Lines))
+	if len(d.masks) != len(d.Lines) {
+		// The first ask, maybe in a reused Doc (reparse).
+		d.masks = slices.Grow(d.masks[:0], len(d.Lines))[:len(d.Lines)]
+		clear(d.masks)
 	}
 	m := d.masks[i]
 	if m&maskKnown == 0 {
@@ -92,7 +98,7 @@ func (d *Doc) run(r *Rule) []Candidate {
 		return res
 	}
 	if d.results == nil {
-		d.results = make([]ruleResult, 0, len(All))
+		d.results = d.resultRoom[:0]
 	}
 	for _, dep := range r.Requires {
 		d.run(dep)
@@ -101,6 +107,9 @@ func (d *Doc) run(r *Rule) []Candidate {
 	d.results = append(d.results, ruleResult{r, res})
 	return res
 }
+
+// builtinRules is len(All), which TestBuiltinRules checks.
+const builtinRules = 16
 
 type ruleResult struct {
 	rule  *Rule
@@ -122,11 +131,18 @@ var bom = []byte("\xef\xbb\xbf")
 // Parse splits src into lines and paragraphs. It never fails: any byte
 // sequence is a document.
 func Parse(src []byte) *Doc {
-	d := &Doc{Src: src}
+	d := new(Doc)
+	d.reparse(src)
+	return d
+}
+
+// reparse makes d the Doc of src as Parse does, reusing its arrays.
+func (d *Doc) reparse(src []byte) {
+	*d = Doc{Src: src, Lines: d.Lines[:0], Paras: d.Paras[:0], masks: d.masks[:0]}
 	if bytes.HasPrefix(src, bom) {
 		d.BOM = len(bom)
 	}
-	d.Lines = make([]Line, 0, bytes.Count(src, []byte{'\n'})+1)
+	d.Lines = slices.Grow(d.Lines, bytes.Count(src, []byte{'\n'})+1)
 	for pos := d.BOM; pos < len(src); {
 		end := len(src)
 		next := end
@@ -150,14 +166,13 @@ func Parse(src []byte) *Doc {
 		d.Lines = append(d.Lines, Line{Start: pos, End: content, Next: next, Blank: ts == te, trimStart: ts, trimEnd: te})
 		pos = next
 	}
-	d.Paras = paragraphs(d.Lines)
-	return d
+	d.Paras = paragraphs(d.Paras, d.Lines)
 }
 
-// paragraphs groups lines into paragraphs. When the text has no blank line
+// paragraphs appends to paras the paragraphs of lines. When the text has no blank line
 // between two non-blank lines, its scraper used single newlines as paragraph
 // breaks, so each line is a paragraph of its own.
-func paragraphs(lines []Line) []Para {
+func paragraphs(paras []Para, lines []Line) []Para {
 	blankSeparated := false
 	for i := 1; i+1 < len(lines); i++ {
 		if lines[i].Blank && !lines[i-1].Blank {
@@ -171,7 +186,7 @@ func paragraphs(lines []Line) []Para {
 			n++
 		}
 	}
-	paras := make([]Para, 0, n)
+	paras = slices.Grow(paras, n)
 	for i := 0; i < len(lines); i++ {
 		if lines[i].Blank {
 			continue

@@ -62,6 +62,14 @@ func findDuplicates(d *Doc) []Candidate {
 
 // repeatedBlocks finds later copies of blocks of long paragraphs.
 func repeatedBlocks(d *Doc) []Candidate {
+	if !longLengthRepeats(d) {
+		return nil
+	}
+	return blockCopies(d)
+}
+
+// blockCopies is repeatedBlocks without the test of lengths.
+func blockCopies(d *Doc) []Candidate {
 	// Paragraphs are keyed by hash, not by a copy of their text, which
 	// would double the memory a large document needs; hits are compared
 	// byte for byte.
@@ -104,6 +112,25 @@ func repeatedBlocks(d *Doc) []Candidate {
 		}
 	}
 	return cs
+}
+
+// longLengthRepeats reports whether two long paragraphs may have the same
+// length, as copies do: most texts have none, and are spared hashing each
+// paragraph. Lengths are told apart by their last bits only.
+func longLengthRepeats(d *Doc) bool {
+	var seen [16]uint64 // a bit for each length modulo 1024
+	for _, p := range d.Paras {
+		n := len(bytes.TrimSpace(d.ParaText(p)))
+		if n < dupMinPara {
+			continue
+		}
+		w, bit := n/64%len(seen), uint64(1)<<(n%64)
+		if seen[w]&bit != 0 {
+			return true
+		}
+		seen[w] |= bit
+	}
+	return false
 }
 
 // A paraIndex maps paragraph hashes to the first paragraph with each: an

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -51,5 +52,40 @@ func TestRepeatedBlockAfterManyParagraphs(t *testing.T) {
 		if len(res.Removals) != 1 || res.Removals[0].Start != first {
 			t.Errorf("%d paragraphs: removals %v, want one from %d", n, res.Removals, first)
 		}
+	}
+}
+
+// TestRepeatedBlocksLengthTest checks that the test of lengths that spares
+// repeatedBlocks its hashing never skips a copy: on texts built from a few
+// paragraphs, some of them of one length, blockCopies finds nothing where
+// longLengthRepeats says no two long paragraphs have the same length.
+func TestRepeatedBlocksLengthTest(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var pool []string
+	for _, n := range []int{119, 120, 121, 150, 150, 150, 300, 120 + 1024, 40} {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = "ab  ."[r.IntN(5)]
+		}
+		b[0], b[n-1] = 'x', 'y'
+		pool = append(pool, string(b))
+	}
+	found := 0
+	for range 20000 {
+		var paras []string
+		for range r.IntN(12) {
+			paras = append(paras, pool[r.IntN(len(pool))])
+		}
+		d := Parse([]byte(strings.Join(paras, "\n\n") + "\n"))
+		got := blockCopies(d)
+		if !longLengthRepeats(d) && len(got) > 0 {
+			t.Fatalf("length test skips %v in %q", got, d.Src)
+		}
+		if len(got) > 0 {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d texts with a repeated block: the test shows little", found)
 	}
 }

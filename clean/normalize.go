@@ -14,8 +14,8 @@ func normalize(b []byte) string { return normalizePrefix(b, len(b)) }
 // comparing a line to a short teaser needs no more.
 func normalizePrefix(b []byte, n int) string {
 	// The output is no longer than b, and passes n by one rune and a space
-	// at most.
-	var buf [64]byte
+	// at most. Most paragraphs fit in buf, and cost only the string.
+	var buf [512]byte
 	dst := buf[:0]
 	if size := min(len(b), n+utf8.UTFMax); size > len(buf) {
 		dst = make([]byte, 0, size)

@@ -148,14 +148,26 @@ func findCopy(d *Doc, p Para) (cp teaserCopy, marked, ok bool) {
 // are no teaser.
 func headFollows(d *Doc, p Para) bool {
 	var hb, ub [teaserHead + utf8.UTFMax + 1]byte
-	head := normalizedHead(hb[:0], d.ParaText(p), teaserHead)
+	// p's head is normalised once a line may start as it does: when p's
+	// first byte tells the head's, most lines are ruled out by theirs.
+	first, told := normalizedFirst(d, d.Lines[p.First])
+	var head []byte
+	headKnown := false
 	seen := 0
 	for i := p.Last + 1; i < len(d.Lines) && seen <= teaserLead; i++ {
 		l := d.Lines[i]
 		if l.Blank {
 			continue
 		}
-		if c, ok := normalizedFirst(d, l); !ok || len(head) == 0 || c == head[0] {
+		c, ok := normalizedFirst(d, l)
+		if ok && told && c != first {
+			seen++
+			continue
+		}
+		if !headKnown {
+			head, headKnown = normalizedHead(hb[:0], d.ParaText(p), teaserHead), true
+		}
+		if !ok || len(head) == 0 || c == head[0] {
 			u := normalizedHead(ub[:0], d.Text(l), teaserHead)
 			if bytes.HasPrefix(head, u) || bytes.HasPrefix(u, head) {
 				return true
