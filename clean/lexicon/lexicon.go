@@ -94,6 +94,10 @@ type Set struct {
 	// which any two bytes may follow. Nil in sets built by hand.
 	triples  *[1 << tripleBits / 64]uint64
 	anyThird [256]bool
+	// starts marks the first two bytes, as a text has them, that pass
+	// mayStart's first-byte and pair tests: Index asks one bit a word,
+	// without lower-casing. Nil when pairs is.
+	starts *[1 << 16 / 64]uint64
 	// prefixes holds the first words of the entries of several words,
 	// "comments" and "comments are" for "comments are closed": a phrase
 	// not among them goes on to no entry. Nil in sets built by hand.
@@ -176,6 +180,7 @@ func Union(sets ...*Set) *Set {
 	}
 	if u.pairs != nil && u.firsts != nil {
 		u.markTriples()
+		u.markStarts()
 	}
 	u.index()
 	return u
@@ -290,6 +295,7 @@ func load() {
 				anyPairs[k] |= w
 			}
 			s.markTriples()
+			s.markStarts()
 			for k, w := range s.triples {
 				anyTriples[k] |= w
 			}
@@ -518,6 +524,22 @@ func (s *Set) markTriples() {
 	}
 }
 
+// markStarts fills s.starts from mayStart's answers on two bytes.
+func (s *Set) markStarts() {
+	s.starts = new([1 << 16 / 64]uint64)
+	for a := range 256 {
+		if !s.firstBytes[a] {
+			continue
+		}
+		for b := range 256 {
+			if s.mayStart([]byte{byte(a), byte(b)}) {
+				k := a<<8 | b
+				s.starts[k/64] |= 1 << (k % 64)
+			}
+		}
+	}
+}
+
 func lowerASCII(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
 		c += 'a' - 'A'
@@ -628,9 +650,9 @@ func (s *Set) IndexBefore(t []byte, maxStart int) (start, end int) {
 		return -1, -1
 	}
 	for i := 0; i < len(t) && i <= maxStart; {
-		// Most words fail mayStart, and most of those on their first
-		// byte, asked here without a call.
-		if (s.firsts == nil || s.firstBytes[t[i]]) && s.mayStart(t[i:]) {
+		// Most words fail mayStart on their first two bytes, asked here
+		// with one bit and no call.
+		if s.couldStart(t, i) && s.mayStart(t[i:]) {
 			if n := s.prefix(t[i:]); n > 0 {
 				if after := i + n; after == len(t) || !isWordByte(t[after]) {
 					return i, after
@@ -644,6 +666,16 @@ func (s *Set) IndexBefore(t []byte, maxStart int) (start, end int) {
 		}
 	}
 	return -1, -1
+}
+
+// couldStart reports whether t[i:] may pass mayStart, as far as its first
+// two bytes tell.
+func (s *Set) couldStart(t []byte, i int) bool {
+	if s.starts == nil || i+1 >= len(t) {
+		return s.firsts == nil || s.firstBytes[t[i]]
+	}
+	k := uint(t[i])<<8 | uint(t[i+1])
+	return s.starts[k/64]&(1<<(k%64)) != 0
 }
 
 // wordGap marks the bytes between Index's words: after a space or tab,

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -224,4 +225,32 @@ func FuzzIndex(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFiltersOnEntries is FuzzFilters on every entry, with the changes a
+// text makes to it: case, spaces, punctuation, a word cut or run on.
+func TestFiltersOnEntries(t *testing.T) {
+	for name := range Sections {
+		s := Get(name)
+		bare := &Set{entries: s.entries, maxWords: s.maxWords, firsts: s.firsts, firstBytes: s.firstBytes}
+		for e := range s.entries {
+			words := strings.Split(e, " ")
+			texts := []string{e, strings.ToUpper(e), strings.Join(words, "   "), e + ".", e + ":", e + "s", "x " + e + ", y"}
+			for i := range words {
+				cut := slices.Clone(words)
+				cut[i] = cut[i][:len(cut[i])/2+1]
+				texts = append(texts, strings.Join(cut, " "), strings.Join(words[:i+1], " ")+". x", strings.Join(words[:i+1], " ")+"a b")
+			}
+			for _, text := range texts {
+				if got, want := s.Prefix([]byte(text)), bare.Prefix([]byte(text)); got != want {
+					t.Fatalf("[%s].Prefix(%q) = %d, want %d", name, text, got, want)
+				}
+				gs, ge := s.Index([]byte(text))
+				ws, we := bare.Index([]byte(text))
+				if gs != ws || ge != we {
+					t.Fatalf("[%s].Index(%q) = %d, %d, want %d, %d", name, text, gs, ge, ws, we)
+				}
+			}
+		}
+	}
 }
