@@ -106,6 +106,13 @@ type Set struct {
 	// it is: Prefix asks one map per word rather than three. Nil in sets
 	// built by hand.
 	keys map[string]uint8
+	// firstWords marks a hash of every word in firsts, and follows one of
+	// every entry's first words with the space and the first two bytes of
+	// the word after them (any second byte after a word of one byte, which
+	// punctuation may follow): most words that pass mayStart start no
+	// entry, and most words after a first word go on to none, which a bit
+	// tells before a lookup. Nil in sets built by hand.
+	firstWords, follows *[1 << hintBits / 64]uint64
 	// maxWords is the most words any entry has.
 	maxWords int
 }
@@ -193,10 +200,31 @@ const (
 	isPrefix // the first words of an entry of more words
 )
 
-// index builds s.keys from its maps, when it has them all.
+// index builds s.keys, s.firstWords and s.follows from its maps, when it
+// has them all.
 func (s *Set) index() {
 	if s.firsts == nil || s.prefixes == nil {
 		return
+	}
+	s.firstWords = new([1 << hintBits / 64]uint64)
+	for f := range s.firsts {
+		mark(s.firstWords, []byte(f))
+	}
+	s.follows = new([1 << hintBits / 64]uint64)
+	for e := range s.entries {
+		for i := range len(e) {
+			if e[i] != ' ' {
+				continue
+			}
+			if i+2 < len(e) && e[i+2] != ' ' {
+				mark(s.follows, []byte(e[:i+3]))
+				continue
+			}
+			mark(s.follows, []byte(e[:i+2]))
+			for b := range 256 {
+				mark(s.follows, append([]byte(e[:i+2]), byte(b)))
+			}
+		}
 	}
 	s.keys = make(map[string]uint8, len(s.entries)+len(s.firsts)+len(s.prefixes))
 	for e := range s.entries {
@@ -459,10 +487,18 @@ func (s *Set) prefix(t []byte) int {
 		if j == i {
 			break
 		}
+		at := len(key) // where this word starts in key
 		if words > 0 {
 			key = append(key, ' ')
+			at++
 		}
 		key = AppendLower(key, t[i:j])
+		if words == 0 && !s.mayBeFirst(key) {
+			return 0
+		}
+		if words > 0 && s.follows != nil && !marked(s.follows, key[:min(len(key), at+2)]) {
+			break // no entry goes on with this word
+		}
 		v := s.flags(key)
 		if words == 0 && v&isFirst == 0 && s.flags(trimPunct(key))&isFirst == 0 {
 			return 0
@@ -486,6 +522,34 @@ func (s *Set) prefix(t []byte) int {
 		i = j
 	}
 	return best
+}
+
+const hintBits = 14
+
+func hintHash(b []byte) uint {
+	h := uint32(2166136261) // FNV-1a
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return uint(h >> (32 - hintBits))
+}
+
+func mark(hints *[1 << hintBits / 64]uint64, b []byte) {
+	k := hintHash(b)
+	hints[k/64] |= 1 << (k % 64)
+}
+
+func marked(hints *[1 << hintBits / 64]uint64, b []byte) bool {
+	k := hintHash(b)
+	return hints[k/64]&(1<<(k%64)) != 0
+}
+
+// mayBeFirst reports whether word, lower-cased, may be in s.firsts, as is
+// or less the punctuation that ends it: a word ending in a letter or digit
+// has none to lose.
+func (s *Set) mayBeFirst(word []byte) bool {
+	c := word[len(word)-1]
+	return s.firstWords == nil || !('a' <= c && c <= 'z' || '0' <= c && c <= '9') || marked(s.firstWords, word)
 }
 
 func (s *Set) markPair(a, b byte) {
