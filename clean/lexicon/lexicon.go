@@ -95,9 +95,10 @@ type Set struct {
 	triples  *[1 << tripleBits / 64]uint64
 	anyThird [256]bool
 	// starts marks the first two bytes, as a text has them, that pass
-	// mayStart's first-byte and pair tests: Index asks one bit a word,
+	// mayStart's first-byte and pair tests, and thirds those of them after
+	// which mayStart reads the third byte: Index asks a bit or two a word,
 	// without lower-casing. Nil when pairs is.
-	starts *[1 << 16 / 64]uint64
+	starts, thirds *[1 << 16 / 64]uint64
 	// prefixes holds the first words of the entries of several words,
 	// "comments" and "comments are" for "comments are closed": a phrase
 	// not among them goes on to no entry. Nil in sets built by hand.
@@ -588,17 +589,22 @@ func (s *Set) markTriples() {
 	}
 }
 
-// markStarts fills s.starts from mayStart's answers on two bytes.
+// markStarts fills s.starts and s.thirds as mayStart reads two bytes.
 func (s *Set) markStarts() {
 	s.starts = new([1 << 16 / 64]uint64)
+	s.thirds = new([1 << 16 / 64]uint64)
 	for a := range 256 {
 		if !s.firstBytes[a] {
 			continue
 		}
 		for b := range 256 {
-			if s.mayStart([]byte{byte(a), byte(b)}) {
-				k := a<<8 | b
-				s.starts[k/64] |= 1 << (k % 64)
+			if !s.mayStart([]byte{byte(a), byte(b)}) {
+				continue
+			}
+			k := a<<8 | b
+			s.starts[k/64] |= 1 << (k % 64)
+			if s.triples != nil && a < utf8.RuneSelf && b < utf8.RuneSelf && !endsWord(byte(b)) && !s.anyThird[lowerASCII(byte(a))] {
+				s.thirds[k/64] |= 1 << (k % 64)
 			}
 		}
 	}
@@ -714,9 +720,7 @@ func (s *Set) IndexBefore(t []byte, maxStart int) (start, end int) {
 		return -1, -1
 	}
 	for i := 0; i < len(t) && i <= maxStart; {
-		// Most words fail mayStart on their first two bytes, asked here
-		// with one bit and no call.
-		if s.couldStart(t, i) && s.mayStart(t[i:]) {
+		if s.startsAt(t, i) {
 			if n := s.prefix(t[i:]); n > 0 {
 				if after := i + n; after == len(t) || !isWordByte(t[after]) {
 					return i, after
@@ -732,14 +736,20 @@ func (s *Set) IndexBefore(t []byte, maxStart int) (start, end int) {
 	return -1, -1
 }
 
-// couldStart reports whether t[i:] may pass mayStart, as far as its first
-// two bytes tell.
-func (s *Set) couldStart(t []byte, i int) bool {
+// startsAt is s.mayStart(t[i:]), asked of most words with a bit or two.
+func (s *Set) startsAt(t []byte, i int) bool {
 	if s.starts == nil || i+1 >= len(t) {
-		return s.firsts == nil || s.firstBytes[t[i]]
+		return s.mayStart(t[i:])
 	}
 	k := uint(t[i])<<8 | uint(t[i+1])
-	return s.starts[k/64]&(1<<(k%64)) != 0
+	if s.starts[k/64]&(1<<(k%64)) == 0 {
+		return false
+	}
+	if s.thirds[k/64]&(1<<(k%64)) == 0 || i+2 >= len(t) || t[i+2] >= utf8.RuneSelf || endsWord(t[i+2]) {
+		return true
+	}
+	h := tripleHash(lowerASCII(t[i]), lowerASCII(t[i+1]), lowerASCII(t[i+2]))
+	return s.triples[h/64]&(1<<(h%64)) != 0
 }
 
 // wordGap marks the bytes between Index's words: after a space or tab,

@@ -254,3 +254,27 @@ func TestFiltersOnEntries(t *testing.T) {
 		}
 	}
 }
+
+// TestStartsAt checks startsAt against mayStart on every one, two and
+// three bytes, in the sets Index reads and a union.
+func TestStartsAt(t *testing.T) {
+	var ss []*Set
+	for _, name := range []string{"notices", "referents", "consent", "syndication", "contributed", "contact", "sitelinks"} {
+		ss = append(ss, Get(name))
+	}
+	for _, s := range append(ss, Union(ss...)) {
+		for a := range 256 {
+			for b := range 256 {
+				for c := range 256 + 2 {
+					text := []byte{byte(a), byte(b), byte(c)}
+					if c >= 256 {
+						text = text[:c-256+1] // one byte, two
+					}
+					if got, want := s.startsAt(text, 0), s.mayStart(text); got != want {
+						t.Fatalf("[%s].startsAt(%q) = %v, mayStart says %v", s.name, text, got, want)
+					}
+				}
+			}
+		}
+	}
+}
