@@ -107,13 +107,14 @@ type Set struct {
 	// it is: Prefix asks one map per word rather than three. Nil in sets
 	// built by hand.
 	keys map[string]uint8
-	// firstWords marks a hash of every word in firsts, and follows one of
+	// firstWords marks a hash of every word in firsts, singles one of
+	// every entry of one word, and follows one of
 	// every entry's first words with the space and the first two bytes of
 	// the word after them (any second byte after a word of one byte, which
 	// punctuation may follow): most words that pass mayStart start no
 	// entry, and most words after a first word go on to none, which a bit
 	// tells before a lookup. Nil in sets built by hand.
-	firstWords, follows *[1 << hintBits / 64]uint64
+	firstWords, singles, follows *[1 << hintBits / 64]uint64
 	// maxWords is the most words any entry has.
 	maxWords int
 }
@@ -201,8 +202,7 @@ const (
 	isPrefix // the first words of an entry of more words
 )
 
-// index builds s.keys, s.firstWords and s.follows from its maps, when it
-// has them all.
+// index builds s.keys and the hints from its maps, when it has them all.
 func (s *Set) index() {
 	if s.firsts == nil || s.prefixes == nil {
 		return
@@ -211,8 +211,12 @@ func (s *Set) index() {
 	for f := range s.firsts {
 		mark(s.firstWords, []byte(f))
 	}
+	s.singles = new([1 << hintBits / 64]uint64)
 	s.follows = new([1 << hintBits / 64]uint64)
 	for e := range s.entries {
+		if !strings.Contains(e, " ") {
+			mark(s.singles, []byte(e))
+		}
 		for i := range len(e) {
 			if e[i] != ' ' {
 				continue
@@ -494,7 +498,7 @@ func (s *Set) prefix(t []byte) int {
 			at++
 		}
 		key = AppendLower(key, t[i:j])
-		if words == 0 && !s.mayBeFirst(key) {
+		if words == 0 && (!s.mayBeFirst(key) || !s.mayBeEntry(key) && !s.mayGoOn(key, t[j:])) {
 			return 0
 		}
 		if words > 0 && s.follows != nil && !marked(s.follows, key[:min(len(key), at+2)]) {
@@ -551,6 +555,32 @@ func marked(hints *[1 << hintBits / 64]uint64, b []byte) bool {
 func (s *Set) mayBeFirst(word []byte) bool {
 	c := word[len(word)-1]
 	return s.firstWords == nil || !('a' <= c && c <= 'z' || '0' <= c && c <= '9') || marked(s.firstWords, word)
+}
+
+// mayBeEntry is mayBeFirst for entries of one word.
+func (s *Set) mayBeEntry(word []byte) bool {
+	c := word[len(word)-1]
+	return s.singles == nil || !('a' <= c && c <= 'z' || '0' <= c && c <= '9') || marked(s.singles, word)
+}
+
+// mayGoOn reports whether an entry may go on from first word key, lower-
+// cased, to the next word of rest, the text after key: its first two
+// bytes, lower-cased as ASCII, tell before it is read.
+func (s *Set) mayGoOn(key, rest []byte) bool {
+	i := 0
+	for i < len(rest) && (rest[i] == ' ' || rest[i] == '\t') {
+		i++
+	}
+	if i == 0 || i == len(rest) || endsWord(rest[i]) {
+		return false // no next word is read
+	}
+	if s.follows == nil || rest[i] >= utf8.RuneSelf || i+1 < len(rest) && rest[i+1] >= utf8.RuneSelf {
+		return true
+	}
+	if i+1 == len(rest) || endsWord(rest[i+1]) {
+		return marked(s.follows, append(key, ' ', lowerASCII(rest[i])))
+	}
+	return marked(s.follows, append(key, ' ', lowerASCII(rest[i]), lowerASCII(rest[i+1])))
 }
 
 func (s *Set) markPair(a, b byte) {

@@ -235,7 +235,7 @@ func TestFiltersOnEntries(t *testing.T) {
 		bare := &Set{entries: s.entries, maxWords: s.maxWords, firsts: s.firsts, firstBytes: s.firstBytes}
 		for e := range s.entries {
 			words := strings.Split(e, " ")
-			texts := []string{e, strings.ToUpper(e), strings.Join(words, "   "), e + ".", e + ":", e + "s", "x " + e + ", y"}
+			texts := []string{e, strings.ToUpper(e), strings.Join(words, "   "), strings.Join(words, "\t "), e + ".", e + ":", e + "s", "x " + e + ", y"}
 			for i := range words {
 				cut := slices.Clone(words)
 				cut[i] = cut[i][:len(cut[i])/2+1]
