@@ -108,12 +108,12 @@ type Set struct {
 	// built by hand.
 	keys map[string]uint8
 	// firstWords marks a hash of every word in firsts, singles one of
-	// every entry of one word, and follows one of
-	// every entry's first words with the space and the first two bytes of
-	// the word after them (any second byte after a word of one byte, which
-	// punctuation may follow): most words that pass mayStart start no
-	// entry, and most words after a first word go on to none, which a bit
-	// tells before a lookup. Nil in sets built by hand.
+	// every entry of one word, and follows one of every entry's first
+	// words with the space and the first two bytes of the word after them
+	// (any second byte after a word of one byte, which punctuation may
+	// follow): most words that pass mayStart start no entry, and most
+	// words after a first word go on to none, which a bit tells before a
+	// lookup. Nil in sets built by hand.
 	firstWords, singles, follows *[1 << hintBits / 64]uint64
 	// maxWords is the most words any entry has.
 	maxWords int
@@ -498,7 +498,7 @@ func (s *Set) prefix(t []byte) int {
 			at++
 		}
 		key = AppendLower(key, t[i:j])
-		if words == 0 && (!s.mayBeFirst(key) || !s.mayBeEntry(key) && !s.mayGoOn(key, t[j:])) {
+		if words == 0 && (!mayHold(s.firstWords, key) || !mayHold(s.singles, key) && !s.mayGoOn(key, t[j:])) {
 			return 0
 		}
 		if words > 0 && s.follows != nil && !marked(s.follows, key[:min(len(key), at+2)]) {
@@ -549,18 +549,12 @@ func marked(hints *[1 << hintBits / 64]uint64, b []byte) bool {
 	return hints[k/64]&(1<<(k%64)) != 0
 }
 
-// mayBeFirst reports whether word, lower-cased, may be in s.firsts, as is
-// or less the punctuation that ends it: a word ending in a letter or digit
-// has none to lose.
-func (s *Set) mayBeFirst(word []byte) bool {
+// mayHold reports whether hints may mark word, lower-cased, as is or less
+// the punctuation that ends it: a word ending in a letter or digit has
+// none to lose. Nil hints mark every word.
+func mayHold(hints *[1 << hintBits / 64]uint64, word []byte) bool {
 	c := word[len(word)-1]
-	return s.firstWords == nil || !('a' <= c && c <= 'z' || '0' <= c && c <= '9') || marked(s.firstWords, word)
-}
-
-// mayBeEntry is mayBeFirst for entries of one word.
-func (s *Set) mayBeEntry(word []byte) bool {
-	c := word[len(word)-1]
-	return s.singles == nil || !('a' <= c && c <= 'z' || '0' <= c && c <= '9') || marked(s.singles, word)
+	return hints == nil || !('a' <= c && c <= 'z' || '0' <= c && c <= '9') || marked(hints, word)
 }
 
 // mayGoOn reports whether an entry may go on from first word key, lower-
@@ -574,7 +568,7 @@ func (s *Set) mayGoOn(key, rest []byte) bool {
 	if i == 0 || i == len(rest) || endsWord(rest[i]) {
 		return false // no next word is read
 	}
-	if s.follows == nil || rest[i] >= utf8.RuneSelf || i+1 < len(rest) && rest[i+1] >= utf8.RuneSelf {
+	if rest[i] >= utf8.RuneSelf || i+1 < len(rest) && rest[i+1] >= utf8.RuneSelf {
 		return true
 	}
 	if i+1 == len(rest) || endsWord(rest[i+1]) {
