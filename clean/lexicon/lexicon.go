@@ -115,6 +115,9 @@ type Set struct {
 	// words after a first word go on to none, which a bit tells before a
 	// lookup. Nil in sets built by hand.
 	firstWords, singles, follows *[1 << hintBits / 64]uint64
+	// hinted builds the hints at a set's first Prefix or Index, started
+	// starts and thirds at its first Index: most sets are never asked so.
+	hinted, started sync.Once
 	// maxWords is the most words any entry has.
 	maxWords int
 }
@@ -189,7 +192,6 @@ func Union(sets ...*Set) *Set {
 	}
 	if u.pairs != nil && u.firsts != nil {
 		u.markTriples()
-		u.markStarts()
 	}
 	u.index()
 	return u
@@ -202,8 +204,11 @@ const (
 	isPrefix // the first words of an entry of more words
 )
 
-// index builds s.keys and the hints from its maps, when it has them all.
-func (s *Set) index() {
+// markHints fills s.firstWords, s.singles and s.follows, once, when the
+// set has the maps they come from.
+func (s *Set) markHints() { s.hinted.Do(s.fillHints) }
+
+func (s *Set) fillHints() {
 	if s.firsts == nil || s.prefixes == nil {
 		return
 	}
@@ -230,6 +235,13 @@ func (s *Set) index() {
 				mark(s.follows, append([]byte(e[:i+2]), byte(b)))
 			}
 		}
+	}
+}
+
+// index builds s.keys from its maps, when it has them all.
+func (s *Set) index() {
+	if s.firsts == nil || s.prefixes == nil {
+		return
 	}
 	s.keys = make(map[string]uint8, len(s.entries)+len(s.firsts)+len(s.prefixes))
 	for e := range s.entries {
@@ -328,7 +340,6 @@ func load() {
 				anyPairs[k] |= w
 			}
 			s.markTriples()
-			s.markStarts()
 			for k, w := range s.triples {
 				anyTriples[k] |= w
 			}
@@ -474,6 +485,7 @@ func (s *Set) Prefix(t []byte) int {
 	if len(s.entries) == 0 || !s.mayStart(t) {
 		return 0
 	}
+	s.markHints()
 	return s.prefix(t)
 }
 
@@ -613,8 +625,12 @@ func (s *Set) markTriples() {
 	}
 }
 
-// markStarts fills s.starts and s.thirds as mayStart reads two bytes.
+// markStarts fills s.starts and s.thirds as mayStart reads two bytes, in
+// a set with first words.
 func (s *Set) markStarts() {
+	if s.firsts == nil {
+		return
+	}
 	s.starts = new([1 << 16 / 64]uint64)
 	s.thirds = new([1 << 16 / 64]uint64)
 	for a := range 256 {
@@ -743,6 +759,8 @@ func (s *Set) IndexBefore(t []byte, maxStart int) (start, end int) {
 	if len(s.entries) == 0 {
 		return -1, -1
 	}
+	s.markHints()
+	s.started.Do(s.markStarts)
 	for i := 0; i < len(t) && i <= maxStart; {
 		if s.startsAt(t, i) {
 			if n := s.prefix(t[i:]); n > 0 {

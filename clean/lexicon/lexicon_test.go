@@ -263,6 +263,9 @@ func TestStartsAt(t *testing.T) {
 		ss = append(ss, Get(name))
 	}
 	for _, s := range append(ss, Union(ss...)) {
+		if s.started.Do(s.markStarts); s.starts == nil {
+			t.Fatalf("[%s] has no starts", s.name)
+		}
 		for a := range 256 {
 			for b := range 256 {
 				for c := range 256 + 2 {
