@@ -94,6 +94,11 @@ type Set struct {
 	// which any two bytes may follow. Nil in sets built by hand.
 	triples  *[1 << tripleBits / 64]uint64
 	anyThird [256]bool
+	// starts marks the first two bytes, as a text has them, that pass
+	// mayStart's first-byte and pair tests, and thirds those of them after
+	// which mayStart reads the third byte: Index asks a bit or two a word,
+	// without lower-casing. Nil when pairs is.
+	starts, thirds *[1 << 16 / 64]uint64
 	// prefixes holds the first words of the entries of several words,
 	// "comments" and "comments are" for "comments are closed": a phrase
 	// not among them goes on to no entry. Nil in sets built by hand.
@@ -102,6 +107,17 @@ type Set struct {
 	// it is: Prefix asks one map per word rather than three. Nil in sets
 	// built by hand.
 	keys map[string]uint8
+	// firstWords marks a hash of every word in firsts, singles one of
+	// every entry of one word, and follows one of every entry's first
+	// words with the space and the first two bytes of the word after them
+	// (any second byte after a word of one byte, which punctuation may
+	// follow): most words that pass mayStart start no entry, and most
+	// words after a first word go on to none, which a bit tells before a
+	// lookup. Nil in sets built by hand.
+	firstWords, singles, follows *[1 << hintBits / 64]uint64
+	// hinted builds the hints at a set's first Prefix or Index, started
+	// starts and thirds at its first Index: most sets are never asked so.
+	hinted, started sync.Once
 	// maxWords is the most words any entry has.
 	maxWords int
 }
@@ -187,6 +203,40 @@ const (
 	isFirst  // the first word of an entry, or that word without its end's punctuation
 	isPrefix // the first words of an entry of more words
 )
+
+// markHints fills s.firstWords, s.singles and s.follows, once, when the
+// set has the maps they come from.
+func (s *Set) markHints() { s.hinted.Do(s.fillHints) }
+
+func (s *Set) fillHints() {
+	if s.firsts == nil || s.prefixes == nil {
+		return
+	}
+	s.firstWords = new([1 << hintBits / 64]uint64)
+	for f := range s.firsts {
+		mark(s.firstWords, []byte(f))
+	}
+	s.singles = new([1 << hintBits / 64]uint64)
+	s.follows = new([1 << hintBits / 64]uint64)
+	for e := range s.entries {
+		if !strings.Contains(e, " ") {
+			mark(s.singles, []byte(e))
+		}
+		for i := range len(e) {
+			if e[i] != ' ' {
+				continue
+			}
+			if i+2 < len(e) && e[i+2] != ' ' {
+				mark(s.follows, []byte(e[:i+3]))
+				continue
+			}
+			mark(s.follows, []byte(e[:i+2]))
+			for b := range 256 {
+				mark(s.follows, append([]byte(e[:i+2]), byte(b)))
+			}
+		}
+	}
+}
 
 // index builds s.keys from its maps, when it has them all.
 func (s *Set) index() {
@@ -435,6 +485,7 @@ func (s *Set) Prefix(t []byte) int {
 	if len(s.entries) == 0 || !s.mayStart(t) {
 		return 0
 	}
+	s.markHints()
 	return s.prefix(t)
 }
 
@@ -453,10 +504,18 @@ func (s *Set) prefix(t []byte) int {
 		if j == i {
 			break
 		}
+		at := len(key) // where this word starts in key
 		if words > 0 {
 			key = append(key, ' ')
+			at++
 		}
 		key = AppendLower(key, t[i:j])
+		if words == 0 && (!mayHold(s.firstWords, key) || !mayHold(s.singles, key) && !s.mayGoOn(key, t[j:])) {
+			return 0
+		}
+		if words > 0 && s.follows != nil && !marked(s.follows, key[:min(len(key), at+2)]) {
+			break // no entry goes on with this word
+		}
 		v := s.flags(key)
 		if words == 0 && v&isFirst == 0 && s.flags(trimPunct(key))&isFirst == 0 {
 			return 0
@@ -480,6 +539,54 @@ func (s *Set) prefix(t []byte) int {
 		i = j
 	}
 	return best
+}
+
+const hintBits = 14
+
+func hintHash(b []byte) uint {
+	h := uint32(2166136261) // FNV-1a
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return uint(h >> (32 - hintBits))
+}
+
+func mark(hints *[1 << hintBits / 64]uint64, b []byte) {
+	k := hintHash(b)
+	hints[k/64] |= 1 << (k % 64)
+}
+
+func marked(hints *[1 << hintBits / 64]uint64, b []byte) bool {
+	k := hintHash(b)
+	return hints[k/64]&(1<<(k%64)) != 0
+}
+
+// mayHold reports whether hints may mark word, lower-cased, as is or less
+// the punctuation that ends it: a word ending in a letter or digit has
+// none to lose. Nil hints mark every word.
+func mayHold(hints *[1 << hintBits / 64]uint64, word []byte) bool {
+	c := word[len(word)-1]
+	return hints == nil || !('a' <= c && c <= 'z' || '0' <= c && c <= '9') || marked(hints, word)
+}
+
+// mayGoOn reports whether an entry may go on from first word key, lower-
+// cased, to the next word of rest, the text after key: its first two
+// bytes, lower-cased as ASCII, tell before it is read.
+func (s *Set) mayGoOn(key, rest []byte) bool {
+	i := 0
+	for i < len(rest) && (rest[i] == ' ' || rest[i] == '\t') {
+		i++
+	}
+	if i == 0 || i == len(rest) || endsWord(rest[i]) {
+		return false // no next word is read
+	}
+	if rest[i] >= utf8.RuneSelf || i+1 < len(rest) && rest[i+1] >= utf8.RuneSelf {
+		return true
+	}
+	if i+1 == len(rest) || endsWord(rest[i+1]) {
+		return marked(s.follows, append(key, ' ', lowerASCII(rest[i])))
+	}
+	return marked(s.follows, append(key, ' ', lowerASCII(rest[i]), lowerASCII(rest[i+1])))
 }
 
 func (s *Set) markPair(a, b byte) {
@@ -514,6 +621,31 @@ func (s *Set) markTriples() {
 			}
 		case len(f) == 1:
 			s.anyThird[f[0]] = true
+		}
+	}
+}
+
+// markStarts fills s.starts and s.thirds as mayStart reads two bytes, in
+// a set with first words.
+func (s *Set) markStarts() {
+	if s.firsts == nil {
+		return
+	}
+	s.starts = new([1 << 16 / 64]uint64)
+	s.thirds = new([1 << 16 / 64]uint64)
+	for a := range 256 {
+		if !s.firstBytes[a] {
+			continue
+		}
+		for b := range 256 {
+			if !s.mayStart([]byte{byte(a), byte(b)}) {
+				continue
+			}
+			k := a<<8 | b
+			s.starts[k/64] |= 1 << (k % 64)
+			if s.triples != nil && a < utf8.RuneSelf && b < utf8.RuneSelf && !endsWord(byte(b)) && !s.anyThird[lowerASCII(byte(a))] {
+				s.thirds[k/64] |= 1 << (k % 64)
+			}
 		}
 	}
 }
@@ -627,10 +759,10 @@ func (s *Set) IndexBefore(t []byte, maxStart int) (start, end int) {
 	if len(s.entries) == 0 {
 		return -1, -1
 	}
+	s.markHints()
+	s.started.Do(s.markStarts)
 	for i := 0; i < len(t) && i <= maxStart; {
-		// Most words fail mayStart, and most of those on their first
-		// byte, asked here without a call.
-		if (s.firsts == nil || s.firstBytes[t[i]]) && s.mayStart(t[i:]) {
+		if s.startsAt(t, i) {
 			if n := s.prefix(t[i:]); n > 0 {
 				if after := i + n; after == len(t) || !isWordByte(t[after]) {
 					return i, after
@@ -644,6 +776,22 @@ func (s *Set) IndexBefore(t []byte, maxStart int) (start, end int) {
 		}
 	}
 	return -1, -1
+}
+
+// startsAt is s.mayStart(t[i:]), asked of most words with a bit or two.
+func (s *Set) startsAt(t []byte, i int) bool {
+	if s.starts == nil || i+1 >= len(t) {
+		return s.mayStart(t[i:])
+	}
+	k := uint(t[i])<<8 | uint(t[i+1])
+	if s.starts[k/64]&(1<<(k%64)) == 0 {
+		return false
+	}
+	if s.thirds[k/64]&(1<<(k%64)) == 0 || i+2 >= len(t) || t[i+2] >= utf8.RuneSelf || endsWord(t[i+2]) {
+		return true
+	}
+	h := tripleHash(lowerASCII(t[i]), lowerASCII(t[i+1]), lowerASCII(t[i+2]))
+	return s.triples[h/64]&(1<<(h%64)) != 0
 }
 
 // wordGap marks the bytes between Index's words: after a space or tab,

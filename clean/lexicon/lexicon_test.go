@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -224,4 +225,59 @@ func FuzzIndex(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFiltersOnEntries is FuzzFilters on every entry, with the changes a
+// text makes to it: case, spaces, punctuation, a word cut or run on.
+func TestFiltersOnEntries(t *testing.T) {
+	for name := range Sections {
+		s := Get(name)
+		bare := &Set{entries: s.entries, maxWords: s.maxWords, firsts: s.firsts, firstBytes: s.firstBytes}
+		for e := range s.entries {
+			words := strings.Split(e, " ")
+			texts := []string{e, strings.ToUpper(e), strings.Join(words, "   "), strings.Join(words, "\t "), e + ".", e + ":", e + "s", "x " + e + ", y"}
+			for i := range words {
+				cut := slices.Clone(words)
+				cut[i] = cut[i][:len(cut[i])/2+1]
+				texts = append(texts, strings.Join(cut, " "), strings.Join(words[:i+1], " ")+". x", strings.Join(words[:i+1], " ")+"a b")
+			}
+			for _, text := range texts {
+				if got, want := s.Prefix([]byte(text)), bare.Prefix([]byte(text)); got != want {
+					t.Fatalf("[%s].Prefix(%q) = %d, want %d", name, text, got, want)
+				}
+				gs, ge := s.Index([]byte(text))
+				ws, we := bare.Index([]byte(text))
+				if gs != ws || ge != we {
+					t.Fatalf("[%s].Index(%q) = %d, %d, want %d, %d", name, text, gs, ge, ws, we)
+				}
+			}
+		}
+	}
+}
+
+// TestStartsAt checks startsAt against mayStart on every one, two and
+// three bytes, in the sets Index reads and a union.
+func TestStartsAt(t *testing.T) {
+	var ss []*Set
+	for _, name := range []string{"notices", "referents", "consent", "syndication", "contributed", "contact", "sitelinks"} {
+		ss = append(ss, Get(name))
+	}
+	for _, s := range append(ss, Union(ss...)) {
+		if s.started.Do(s.markStarts); s.starts == nil {
+			t.Fatalf("[%s] has no starts", s.name)
+		}
+		for a := range 256 {
+			for b := range 256 {
+				for c := range 256 + 2 {
+					text := []byte{byte(a), byte(b), byte(c)}
+					if c >= 256 {
+						text = text[:c-256+1] // one byte, two
+					}
+					if got, want := s.startsAt(text, 0), s.mayStart(text); got != want {
+						t.Fatalf("[%s].startsAt(%q) = %v, mayStart says %v", s.name, text, got, want)
+					}
+				}
+			}
+		}
+	}
 }
