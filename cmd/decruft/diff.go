@@ -22,6 +22,37 @@ const (
 	colReset  = "\x1b[0m"
 )
 
+// quoteName quotes a file name for a diff header as git does when it
+// holds a control character, a double quote or a backslash: a newline in
+// a name would otherwise end the header line, and patch(1) reads git's
+// quoting.
+func quoteName(name string) string {
+	if !strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7f || r == '"' || r == '\\' }) {
+		return name
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := range len(name) {
+		switch c := name[i]; c {
+		case '"', '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			if c < 0x20 || c == 0x7f {
+				fmt.Fprintf(&b, `\%03o`, c)
+			} else {
+				b.WriteByte(c)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
 // A diffLine is one line of a unified diff.
 type diffLine struct {
 	op   byte   // ' ', '-' or '+'
@@ -49,7 +80,7 @@ func writeDiff(w *bytes.Buffer, from, to string, res *clean.Result, color bool) 
 		}
 		return c + s + colReset
 	}
-	fmt.Fprintf(w, "%s\n%s\n", paint(colBold, "--- "+from), paint(colBold, "+++ "+to))
+	fmt.Fprintf(w, "%s\n%s\n", paint(colBold, "--- "+quoteName(from)), paint(colBold, "+++ "+quoteName(to)))
 	for _, h := range hunks(script) {
 		writeHunk(w, res, script, h, color, paint)
 	}
