@@ -34,6 +34,10 @@ func main() {
 		signal.Stop(sigs)
 		cancel(signalled{sig.(syscall.Signal)})
 	}()
+	// A reader that goes away (| head) makes writes fail with EPIPE, rather
+	// than kill the run before it removes its temp files; run then exits
+	// quietly, as the signal would have.
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	cancel(nil)
 	os.Exit(code)

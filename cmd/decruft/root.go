@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/decruft/decruft/clean"
 	"github.com/decruft/decruft/clean/config"
@@ -187,6 +188,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	cmd := newRootCmd(stdin, stdout, stderr)
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(ctx)
+	if errors.Is(err, syscall.EPIPE) {
+		// Standard output's reader went away (| head): exit as the
+		// signal would have, quietly.
+		return 128 + int(syscall.SIGPIPE)
+	}
 	if err != nil && !errors.Is(err, errReported) && !errors.Is(err, errChanged) {
 		warn(stderr, "decruft: %v", err)
 	}

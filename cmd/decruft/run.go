@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // describe turns an error about a file into the reason alone, since
@@ -32,6 +33,9 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 	if err := o.validate(args); err != nil {
 		return err
 	}
+	// A reader of standard output that goes away (| head) stops the run.
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
 	rules := newRuleSet(o)
 	if err := rules.check(o, args); err != nil {
 		return err
@@ -74,7 +78,7 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 	if batch {
 		bar = newProgress(ctx, o, args, stderr)
 	}
-	e := &emitter{o: o, w: bufio.NewWriterSize(stdout, 64<<10), stderr: stderr, bar: bar, audit: p.audit, corpus: p.corpusNote()}
+	e := &emitter{o: o, w: bufio.NewWriterSize(stdout, 64<<10), stderr: stderr, bar: bar, audit: p.audit, corpus: p.corpusNote(), stop: stop}
 	sequence(ctx, max(1, o.jobs), sources, func(s source) outcome { return p.process(ctx, s) }, e.emit)
 	bar.finish()
 	if ctx.Err() == nil {
@@ -84,6 +88,9 @@ func runClean(ctx context.Context, o *options, args []string, stdin io.Reader, s
 	}
 	if err := e.w.Flush(); err != nil {
 		return fmt.Errorf("writing output: %w", err)
+	}
+	if errors.Is(context.Cause(ctx), syscall.EPIPE) {
+		return context.Cause(ctx)
 	}
 	if ctx.Err() != nil {
 		return interruption(ctx)
@@ -101,6 +108,7 @@ type emitter struct {
 	tally  tally
 	audit  *auditor
 	corpus string // for --stats: what the corpus pass learned
+	stop   context.CancelCauseFunc
 }
 
 // finish prints the run's summary and returns its error, if any: some
@@ -135,6 +143,11 @@ func (e *emitter) emit(out outcome) {
 	msg := out.notice
 	if e.o.quiet {
 		msg = ""
+	}
+	if errors.Is(out.err, syscall.EPIPE) {
+		// The reader of standard output went away: nothing more to say.
+		e.stop(out.err)
+		return
 	}
 	if out.err != nil && !errors.Is(out.err, context.Canceled) {
 		msg = describe(out.err)

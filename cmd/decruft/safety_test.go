@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -277,4 +278,44 @@ func interruptDuringWrite(t *testing.T, sig syscall.Signal) {
 		t.Errorf("stderr does not say interrupted:\n%s", stderr.String())
 	}
 	t.Logf("%d of %d files rewritten before the interrupt; stderr:\n%s", r, len(c.old), stderr.String())
+}
+
+// TestReaderGoesAway: when standard output's reader exits early (| head),
+// a JSONL stream on standard input stops quietly with 141, as the signal
+// would have, and its spooled copy is removed (a stranger found every
+// "decruft < big.jsonl | head" left the whole input in $TMPDIR).
+func TestReaderGoesAway(t *testing.T) {
+	bin := decruftBinary(t)
+	tmp := t.TempDir()
+	var stream bytes.Buffer
+	for i := range 20000 {
+		fmt.Fprintf(&stream, `{"id":%d,"text":"Story %d about the harbour and its ferries, as the council saw it.\n\nRead More"}`+"\n", i, i)
+	}
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	cmd.Stdin = &stream
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.ReadFull(out, make([]byte, 100)); err != nil {
+		t.Fatal(err)
+	}
+	_ = out.Close()
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 141 {
+		t.Errorf("exit: %v, want status 141; stderr:\n%s", err, stderr.String())
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("left in TMPDIR: %v", left)
+	}
 }
