@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/decruft/decruft/clean/corpus"
+	"github.com/decruft/decruft/clean/jsonl"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -58,6 +59,11 @@ any input, even a single page on standard input.`,
 			}
 			failed := 0
 			k, cleanup, err := p.learn(ctx, args, func(name string, err error) {
+				var bad *jsonl.LineError
+				if o.skipBad && errors.As(err, &bad) {
+					warn(stderr, "decruft: %s: %s; learned from the other lines", name, describe(err))
+					return
+				}
 				failed++
 				warn(stderr, "decruft: %s: %s", name, describe(err))
 			})
@@ -87,6 +93,7 @@ any input, even a single page on standard input.`,
 	f.StringVarP(&out, "out", "o", "", "write the profile to `FILE` (default: standard output)")
 	choiceVar(cmd, &o.format, "format", formatAuto, formats, "input format: auto, text, html or jsonl")
 	f.StringVar(&o.field, "field", "text", "JSONL: the dotted `PATH` of the text field")
+	f.BoolVar(&o.skipBad, "skip-bad", false, "JSONL: learn from the good lines of a stream that holds bad ones (reported on stderr), as a cleaning run with --skip-bad does, instead of writing no profile")
 	addHTMLFlags(f, o)
 	f.IntVar(&o.boilerplateMin, "boilerplate-min", 0, "keep lines that recur in at least `N` distinct documents (default 3, or the config's [boilerplate] min)")
 	f.StringArrayVar(&o.include, "include", nil, "read only walked files matching `GLOB` (repeatable)")
