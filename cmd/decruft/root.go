@@ -115,7 +115,8 @@ Cleaned text goes to standard output unless -w or -o says otherwise.
 Exit status: 0 on success, 1 when --check finds input that would change,
 2 on errors (bad usage, unreadable or unwritable files, an HTML page
 without an article), 129, 130 or 143
-when interrupted by SIGHUP, SIGINT or SIGTERM. With several inputs, a failing one is reported as
+when interrupted by SIGHUP, SIGINT or SIGTERM, 141 when standard output's
+reader goes away (| head). With several inputs, a failing one is reported as
 "decruft: <path>: <reason>" and the others are still processed.`,
 		Example:       rootExamples,
 		Version:       versionString(),
