@@ -566,7 +566,7 @@ func marked(hints *[1 << hintBits / 64]uint64, b []byte) bool {
 // none to lose. Nil hints mark every word.
 func mayHold(hints *[1 << hintBits / 64]uint64, word []byte) bool {
 	c := word[len(word)-1]
-	return hints == nil || !('a' <= c && c <= 'z' || '0' <= c && c <= '9') || marked(hints, word)
+	return hints == nil || (c < 'a' || c > 'z') && (c < '0' || c > '9') || marked(hints, word)
 }
 
 // mayGoOn reports whether an entry may go on from first word key, lower-
