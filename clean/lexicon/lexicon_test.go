@@ -152,14 +152,7 @@ func FuzzFilters(f *testing.F) {
 		for name := range Sections {
 			s := Get(name)
 			bare := &Set{entries: s.entries, maxWords: s.maxWords, firsts: s.firsts, firstBytes: s.firstBytes}
-			if got, want := s.Prefix([]byte(text)), bare.Prefix([]byte(text)); got != want {
-				t.Fatalf("[%s].Prefix(%q) = %d, want %d", name, text, got, want)
-			}
-			gs, ge := s.Index([]byte(text))
-			ws, we := bare.Index([]byte(text))
-			if gs != ws || ge != we {
-				t.Fatalf("[%s].Index(%q) = %d, %d, want %d, %d", name, text, gs, ge, ws, we)
-			}
+			matchesBare(t, name, s, bare, text)
 		}
 	})
 }
@@ -242,14 +235,7 @@ func TestFiltersOnEntries(t *testing.T) {
 				texts = append(texts, strings.Join(cut, " "), strings.Join(words[:i+1], " ")+". x", strings.Join(words[:i+1], " ")+"a b")
 			}
 			for _, text := range texts {
-				if got, want := s.Prefix([]byte(text)), bare.Prefix([]byte(text)); got != want {
-					t.Fatalf("[%s].Prefix(%q) = %d, want %d", name, text, got, want)
-				}
-				gs, ge := s.Index([]byte(text))
-				ws, we := bare.Index([]byte(text))
-				if gs != ws || ge != we {
-					t.Fatalf("[%s].Index(%q) = %d, %d, want %d, %d", name, text, gs, ge, ws, we)
-				}
+				matchesBare(t, name, s, bare, text)
 			}
 		}
 	}
@@ -279,5 +265,19 @@ func TestStartsAt(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// matchesBare fails t unless set s, with its filters, finds in text what
+// bare, the same entries without filters, finds.
+func matchesBare(t *testing.T, name string, s, bare *Set, text string) {
+	t.Helper()
+	if got, want := s.Prefix([]byte(text)), bare.Prefix([]byte(text)); got != want {
+		t.Fatalf("[%s].Prefix(%q) = %d, want %d", name, text, got, want)
+	}
+	gs, ge := s.Index([]byte(text))
+	ws, we := bare.Index([]byte(text))
+	if gs != ws || ge != we {
+		t.Fatalf("[%s].Index(%q) = %d, %d, want %d, %d", name, text, gs, ge, ws, we)
 	}
 }
