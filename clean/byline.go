@@ -46,11 +46,11 @@ const bylineBody = "Voters in four states went to the polls this month, and in e
 const maxBylineLen = 160
 
 var (
-	byWords       = newWordSet(lexicon.Get("by"))
-	byVerbs       = newWordSet(lexicon.Get("byverbs"))
-	months        = newWordSet(lexicon.Get("months"))
+	byWords       = lexicon.Get("by")
+	byVerbs       = lexicon.Get("byverbs")
+	months        = lexicon.Get("months")
 	weekdays      = lexicon.Get("weekdays")
-	dateLabels    = newWordSet(lexicon.Get("datelabels"))
+	dateLabels    = lexicon.Get("datelabels")
 	dateWordsLex  = lexicon.Get("datewords")
 	authorWidgets = map[string]bool{"view author archive": true, "email the author": true, "e-mail the author": true,
 		"contact the author": true, "follow on twitter": true, "follow the author": true, "more by this author": true,
@@ -72,7 +72,7 @@ var authorWidgetFirsts = func() (firsts [256]bool) {
 // bytes become "k"), so a longer line is none and is not lower-cased.
 func isAuthorWidget(s string) bool {
 	var buf [3 * len("see all articles by this author")]byte
-	if len(s) > len(buf) || s != "" && s[0] < utf8.RuneSelf && !authorWidgetFirsts[lowerByte(s[0])] {
+	if len(s) > len(buf) || s != "" && s[0] < utf8.RuneSelf && !authorWidgetFirsts[lowerASCII(s[0])] {
 		return false
 	}
 	for i := range len(s) {
@@ -358,11 +358,11 @@ func personNames(words []string, max int) bool {
 		if w == "" {
 			continue
 		}
-		if run > 0 && bylineParticles.Has(w) && w != "and" && w != "for" && w != "of" && w != "the" && w != "via" {
+		if run > 0 && nameParticles.Has(w) && w != "and" && w != "for" && w != "of" && w != "the" && w != "via" {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || len(w) > 1 && bylineFunctionWords.Has(w) || months.Has(w) || bylineWeekdays.Has(w) {
+		if !unicode.IsUpper(r) || len(w) > 1 && functionWords.Has(w) || months.Has(w) || weekdays.Has(w) {
 			return false
 		}
 		if allCaps(w) && len(w) >= 2 && run == 0 {
@@ -466,7 +466,7 @@ func capsSurname(words []string) bool {
 	}
 	for _, w := range words[:len(words)-1] {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || allCaps(w) && len(w) > 2 || bylineFunctionWords.Has(w) {
+		if !unicode.IsUpper(r) || allCaps(w) && len(w) > 2 || functionWords.Has(w) {
 			return false
 		}
 	}
@@ -653,14 +653,7 @@ func isDateWord(w string) bool {
 }
 
 // dateWordSet is every set of words a dateline may hold, asked at once.
-var dateWordSet = newWordSet(lexicon.Union(months.Set, weekdays, dateLabels.Set, dateWordsLex))
-
-// The byline rule's own filtered copies of sets that other rules share.
-var (
-	bylineWeekdays      = newWordSet(weekdays)
-	bylineFunctionWords = newWordSet(functionWords)
-	bylineParticles     = newWordSet(nameParticles)
-)
+var dateWordSet = lexicon.Union(months, weekdays, dateLabels, dateWordsLex)
 
 // trimDateWord trims w as strings.Trim(w, ",;|.()[]:") does.
 func trimDateWord(w string) string {

@@ -441,6 +441,9 @@ func Parse(name string, data []byte) (map[string][]string, error) {
 
 // Has reports whether phrase, compared without regard to case, is an entry.
 func (s *Set) Has(phrase string) bool {
+	if s.rulesOut([]byte(phrase[:min(len(phrase), 3)])) {
+		return false
+	}
 	var buf [64]byte
 	if len(phrase) <= len(buf) && isASCIIString(phrase) {
 		// Entries are lower case: lower-case ASCII on the stack.
@@ -467,8 +470,7 @@ func isASCIIString(s string) bool {
 
 // HasBytes is Has for bytes.
 func (s *Set) HasBytes(phrase []byte) bool {
-	// Most phrases asked start as no entry does, which bits tell.
-	if !s.mayStart(phrase) {
+	if s.rulesOut(phrase) {
 		return false
 	}
 	var buf [64]byte // lower-cased on the stack when it fits
@@ -655,6 +657,14 @@ func lowerASCII(c byte) byte {
 		c += 'a' - 'A'
 	}
 	return c
+}
+
+// rulesOut reports whether phrase starts as no entry does, which its
+// first bytes tell without lower-casing it: most phrases asked do. Only a
+// phrase that starts with ASCII is ruled out so, as lower-casing may turn
+// another first rune into ASCII (the Kelvin sign into "k").
+func (s *Set) rulesOut(phrase []byte) bool {
+	return len(phrase) > 0 && phrase[0] < utf8.RuneSelf && !s.mayStart(phrase)
 }
 
 // mayStart reports whether t's first bytes may start an entry: when not,

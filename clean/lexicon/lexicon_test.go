@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -279,5 +280,38 @@ func matchesBare(t *testing.T, name string, s, bare *Set, text string) {
 	ws, we := bare.Index([]byte(text))
 	if gs != ws || ge != we {
 		t.Fatalf("[%s].Index(%q) = %d, %d, want %d, %d", name, text, gs, ge, ws, we)
+	}
+}
+
+// TestHasFilters checks that Has and HasBytes, which rule phrases out by
+// their first bytes, answer as the bare entries do, on every entry in the
+// ways text changes it (case, punctuation, cuts, a Kelvin sign or "İ"
+// before it, which lower-case to ASCII) and on random short words.
+func TestHasFilters(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "B", "y", "É", "é", "\u212a", "\u0130", "i", ".", ":", "\xff", "ß", "ẞ", "Σ", " "}
+	var random []string
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(4) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		random = append(random, b.String())
+	}
+	for name := range Sections {
+		s := Get(name)
+		bare := &Set{entries: s.entries}
+		words := random
+		for _, e := range s.Entries() {
+			words = append(words, e, strings.ToUpper(e), strings.ToUpper(e[:1])+e[1:], e+".", e[:len(e)/2], "\u212a"+e, "\u0130"+e, "\u212a"+e[1:], "\u0130"+e[1:])
+		}
+		for _, w := range words {
+			if got, want := s.Has(w), bare.Has(w); got != want {
+				t.Fatalf("[%s].Has(%q) = %v, want %v", name, w, got, want)
+			}
+			if got, want := s.HasBytes([]byte(w)), bare.HasBytes([]byte(w)); got != want {
+				t.Fatalf("[%s].HasBytes(%q) = %v, want %v", name, w, got, want)
+			}
+		}
 	}
 }
