@@ -30,6 +30,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/decruft/decruft/clean"
 )
@@ -192,6 +193,8 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, o Options) (Stats, error
 	bw := bufio.NewWriterSize(w, 64<<10)
 	ring := make([]*job, n)
 	next := 0
+	idle := time.NewTimer(time.Hour)
+	defer idle.Stop()
 	for {
 		var j *job
 		var ok bool
@@ -199,6 +202,25 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, o Options) (Stats, error
 		case j, ok = <-done:
 		case <-ctx.Done():
 			return st, errors.Join(ctx.Err(), bw.Flush())
+		default:
+			// Nothing is ready. Lines written wait in bw, which is right
+			// for a file but not for a live stream (tail -f): when the
+			// wait lasts, they go out.
+			idle.Reset(flushAfter)
+			select {
+			case j, ok = <-done:
+			case <-ctx.Done():
+				return st, errors.Join(ctx.Err(), bw.Flush())
+			case <-idle.C:
+				if err := bw.Flush(); err != nil {
+					return st, err
+				}
+				select {
+				case j, ok = <-done:
+				case <-ctx.Done():
+					return st, errors.Join(ctx.Err(), bw.Flush())
+				}
+			}
 		}
 		if !ok {
 			break
@@ -236,6 +258,11 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, o Options) (Stats, error
 	}
 	return st, readErr
 }
+
+// flushAfter is how long cleaned lines may wait in the output buffer while
+// no more are ready: long beside a line's cleaning, short for a reader of
+// a live stream.
+const flushAfter = 50 * time.Millisecond
 
 // A job carries one line through the pipeline, with buffers it reuses.
 type job struct {

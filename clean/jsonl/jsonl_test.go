@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/decruft/decruft/clean"
@@ -497,3 +498,34 @@ func TestOnRecord(t *testing.T) {
 		}
 	}
 }
+
+// TestRunLiveStream: a line of a stream that stays open is written once it
+// is cleaned, not when 64 KiB have gathered or the stream ends, so that
+// "tail -f log.jsonl | decruft" shows each record as it comes.
+func TestRunLiveStream(t *testing.T) {
+	in, feed := io.Pipe()
+	got := make(chan string, 1)
+	out := writerFunc(func(p []byte) (int, error) {
+		got <- string(p)
+		return len(p), nil
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { _, _ = Run(ctx, in, out, Options{Jobs: 1}) }()
+	if _, err := io.WriteString(feed, `{"text":"The summit ends on Friday.\n\nRead More"}`+"\n"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case line := <-got:
+		if want := `{"text":"The summit ends on Friday."}` + "\n"; line != want {
+			t.Errorf("got %q, want %q", line, want)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the cleaned line did not come out while the stream stayed open")
+	}
+	_ = feed.Close()
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
