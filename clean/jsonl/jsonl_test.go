@@ -529,3 +529,37 @@ func TestRunLiveStream(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// TestRunByteOrderMark: JSON lets a parser pass over a byte order mark,
+// which some tools write at the start of a file; it stays where it was,
+// and the line is cleaned as without it.
+func TestRunByteOrderMark(t *testing.T) {
+	in := "\ufeff" + `{"text":"The summit ends on Friday.\n\nRead More"}` + "\n" + `{"text":"Second."}` + "\n"
+	var out bytes.Buffer
+	if _, err := Run(context.Background(), strings.NewReader(in), &out, Options{Jobs: 1}); err != nil {
+		t.Fatal(err)
+	}
+	want := "\ufeff" + `{"text":"The summit ends on Friday."}` + "\n" + `{"text":"Second."}` + "\n"
+	if out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+	var texts []string
+	if err := Texts(context.Background(), strings.NewReader(in), "", func(text []byte) { texts = append(texts, string(text)) }, nil); err != nil || len(texts) != 2 {
+		t.Errorf("Texts: %q, %v; want both texts", texts, err)
+	}
+}
+
+// TestAppendLineBadAfterByteOrderMark: a bad line gives dst back as it
+// was, the byte order mark before it included; a second mark is no JSON.
+func TestAppendLineBadAfterByteOrderMark(t *testing.T) {
+	c, err := NewCleaner(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{"\ufeff{not json}\n", "\ufeff\ufeff{\"text\":\"A.\"}\n"} {
+		out, _, err := c.AppendLine([]byte("kept"), []byte(line))
+		if err == nil || string(out) != "kept" {
+			t.Errorf("AppendLine(%q) = %q, %v; want \"kept\" and an error", line, out, err)
+		}
+	}
+}

@@ -120,9 +120,17 @@ func fieldValue(res *clean.Result, text []byte) []byte {
 	return res.Output[:n]
 }
 
+var byteOrderMark = []byte("\xef\xbb\xbf")
+
 // appendLine is AppendLine with a scratch buffer for the decoded text,
 // which it returns for reuse.
 func (c *Cleaner) appendLine(dst, scratch, line []byte) ([]byte, []byte, Record, error) {
+	given := len(dst) // a bad line gives dst back as it was
+	if rest, ok := bytes.CutPrefix(line, byteOrderMark); ok {
+		// JSON allows a parser to pass over a byte order mark, as some
+		// tools start a file with one; it stays where it was.
+		dst, line = append(dst, byteOrderMark...), rest
+	}
 	body := line
 	if len(body) > 0 && body[len(body)-1] == '\n' {
 		body = body[:len(body)-1]
@@ -136,13 +144,13 @@ func (c *Cleaner) appendLine(dst, scratch, line []byte) ([]byte, []byte, Record,
 	}
 	loc, err := locate(body, c.path, c.annotate)
 	if err != nil {
-		return dst, scratch, Record{}, err
+		return dst[:given], scratch, Record{}, err
 	}
 	var text []byte
 	text, scratch = decodeValue(body, loc, scratch)
 	value, rec, err := c.text(text)
 	if err != nil {
-		return dst, scratch, Record{}, err
+		return dst[:given], scratch, Record{}, err
 	}
 
 	// Splice: edits are the value and the annotation, in byte order.

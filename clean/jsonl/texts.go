@@ -38,7 +38,7 @@ func Texts(ctx context.Context, r io.Reader, field string, fn func(text []byte),
 		if err != nil && err != io.EOF {
 			return fmt.Errorf("reading line %d: %w", n, err)
 		}
-		body := bytes.TrimRight(line, "\r\n")
+		body := bytes.TrimPrefix(bytes.TrimRight(line, "\r\n"), byteOrderMark)
 		loc, lerr := locate(body, path, "")
 		switch {
 		case len(bytes.Trim(body, " \t\r")) == 0:

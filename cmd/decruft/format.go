@@ -53,7 +53,7 @@ func (p *processor) formatOf(src source) (format, error) {
 // first line is longer than head, whether it starts with `{"`, as no
 // article does.
 func looksLikeJSONL(head []byte, whole bool) bool {
-	head = bytes.TrimLeft(head, " \t\r\n")
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
 	line, _, complete := bytes.Cut(head, []byte("\n"))
 	if !complete && !whole {
 		return bytes.HasPrefix(head, []byte(`{"`))

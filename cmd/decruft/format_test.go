@@ -14,6 +14,7 @@ func TestLooksLikeJSONL(t *testing.T) {
 	}{
 		{"{\"text\":\"A.\"}\n{\"text\":\"B.\"}\n", true, true},
 		{"\n  {\"text\":\"A.\"}\r\n", true, true},
+		{"\xef\xbb\xbf{\"text\":\"A byte order mark first.\"}\n", true, true},
 		{`{ "text": "no final newline" }`, true, true},
 		{long, false, true},
 		{"{not json}\n", true, false},
