@@ -40,7 +40,7 @@ document stay (a subhead, a recipe's ingredients), and so does a line
 beside the footer in only some of the footer's documents. Sentences
 ("Thank you.", a standard closing paragraph, a short statement without
 its full stop) and lines that introduce what follows ("Dear Annie:",
-"KYIV (AP) —") stay wherever they are, and end the block: recurrence
+"Dear editor,", "KYIV (AP) —") stay wherever they are, and end the block: recurrence
 alone never removes them. Nor does it remove the line that heads a list
 or a figure at the top, or, at the bottom, a line that starts with a
 figure or follows one (the end of a listing).`,
@@ -177,6 +177,8 @@ func spoken(t []byte) bool {
 	if wordsOver(t, 3) && !wordsOver(t, 20) && (statementVerb(t) || commaClause(t)) {
 		return true
 	}
+	// A salutation or a sign-off runs on into what follows ("Dear
+	// editor,", "Yours,"), as an introduction does.
 	r, _ := utf8.DecodeLastRune(bytes.TrimRight(t, " "))
-	return r == ':' || r == '—' || r == '–' || r == '-'
+	return r == ':' || r == '—' || r == '–' || r == '-' || r == ','
 }

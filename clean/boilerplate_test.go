@@ -129,9 +129,13 @@ func TestBoilerplateKeepsSpokenLines(t *testing.T) {
 		"markets": func(i int) string {
 			return "Ledger Money\nFTSE 100\n" + fmt.Sprintf("%d.0", 7000+i) + "\n\n" + story(i+400)
 		},
+		// A letters page: a seventh stranger found "Dear editor," taken.
+		"letters": func(i int) string {
+			return "Dear editor,\n\n" + story(i+500) + "Yours,\n"
+		},
 	}
 	docs, k := learnPages(pages, 6)
-	keep := []string{"KYIV, Ukraine (AP) —", background, "Thank you.", "A: None at all.", "Dear Annie:", "Ingredients", "FTSE 100"}
+	keep := []string{"KYIV, Ukraine (AP) —", background, "Thank you.", "A: None at all.", "Dear Annie:", "Ingredients", "FTSE 100", "Dear editor,", "Yours,"}
 	for _, d := range docs {
 		out := string(CleanWith([]byte(d), []*Rule{Boilerplate}, Options{Corpus: k}).Output)
 		for _, line := range keep {

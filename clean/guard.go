@@ -69,6 +69,8 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 				reason = fmt.Sprintf("the next sentence speaks of it: %q", clip(t))
 			} else if inStanza(d, ls, candLines) {
 				reason = "it stands inside a paragraph of the text, between two of its lines"
+			} else if c.Kind != Label && amongItems(d, ls, candLines) {
+				reason = "it is one item of a list whose other items stay"
 			}
 		}
 		if reason != "" {
@@ -139,6 +141,102 @@ func inStanza(d *Doc, ls lineSpan, candLines []bool) bool {
 	return !candLines[first-1] && !candLines[last+1]
 }
 
+// answers returns the question that a whole-line candidate answers, or
+// nil: the candidate is a short sentence with its full stop ("Read
+// more.", "Lire plus.") right under a kept line of prose that ends in a
+// question mark. A link's label has no full stop.
+func answers(d *Doc, ls lineSpan, removed []bool) []byte {
+	if ls.first != ls.last {
+		return nil
+	}
+	t, _ := d.trimmed(d.Lines[ls.first])
+	if r, _ := utf8.DecodeLastRune(t); (r != '.' && r != '!') || bytes.HasSuffix(t, []byte("...")) || wordsOver(t, 5) {
+		return nil
+	}
+	p := prevNonBlank(d, ls.first)
+	if p < 0 || removed[p] {
+		return nil
+	}
+	q, _ := d.trimmed(d.Lines[p])
+	q = bytes.TrimRight(q, "\"”»’'")
+	if !bytes.HasSuffix(q, []byte("?")) && !bytes.HasSuffix(q, []byte("？")) {
+		return nil
+	}
+	if ws := countWords(q); ws.words < 3 || ws.lower < 1 {
+		return nil
+	}
+	return q
+}
+
+// amongItems reports whether a candidate of whole short lines is part of
+// a list that stays: a run of three short lines alike or more (its items
+// maybe blank lines apart) in which the items no candidate touches are at
+// least as many as the candidate's.
+// Taking some items of a list ("AFP" and "AP" from "Reuters", "AFP",
+// "AP"; "Read more." from "Listen more.", "Read more.", "Talk less.")
+// leaves a broken list; a site's blocks go whole, and an item that reads
+// as a site's link or prompt does not count as one that stays.
+func amongItems(d *Doc, ls lineSpan, candLines []bool) bool {
+	if !ls.whole {
+		return false
+	}
+	item, _ := d.trimmed(d.Lines[ls.first])
+	items := 0 // the list's, the candidate's first
+	for i := ls.first; i <= ls.last; i++ {
+		if d.Lines[i].Blank {
+			continue
+		}
+		if t, _ := d.trimmed(d.Lines[i]); !shortItem(t) || !alike(t, item) {
+			return false
+		}
+		items++
+	}
+	taken, kept := items, 0
+	walk := func(i int, next func(int) int) {
+		for n := 0; i >= 0 && n < maxListItems; i, n = next(i), n+1 {
+			t, _ := d.trimmed(d.Lines[i])
+			if !shortItem(t) || !alike(t, item) {
+				return
+			}
+			items++
+			if !candLines[i] && !linkLabel(t) {
+				kept++
+			}
+		}
+	}
+	walk(prevNonBlank(d, ls.first), func(i int) int { return prevNonBlank(d, i) })
+	walk(nextNonBlank(d, ls.last), func(i int) int { return nextNonBlank(d, i) })
+	return items >= 3 && kept >= taken
+}
+
+// linkLabel reports whether t starts as a site's links and prompts do
+// ("Continue reading", "Share this"): a run of those is a block of chrome
+// that the rules may take in a later pass, not a list the text keeps.
+func linkLabel(t []byte) bool {
+	return readMorePhrases.Prefix(t) > 0 || socialPrompts.Prefix(t) > 0 || adMarkers.Prefix(t) > 0
+}
+
+// alike reports whether two items of a list have one shape: each starts
+// with a capital letter, or each does not, and each ends in a full stop
+// or the like, or each does not. A caption's credit in brackets is no
+// item of the names around it.
+func alike(a, b []byte) bool {
+	shape := func(t []byte) (bool, bool) {
+		first, _ := utf8.DecodeRune(t)
+		last, _ := utf8.DecodeLastRune(t)
+		return unicode.IsUpper(first), last == '.' || last == '!' || last == '?'
+	}
+	ua, sa := shape(a)
+	ub, sb := shape(b)
+	return ua == ub && sa == sb
+}
+
+// shortItem reports whether trimmed line t is short enough to be an item
+// of a list: four words or fewer, not ending in a colon (a heading).
+func shortItem(t []byte) bool {
+	return len(t) > 0 && len(t) <= 40 && !wordsOver(t, 4) && !bytes.HasSuffix(t, []byte(":"))
+}
+
 var (
 	refers    = lexicon.Get("refers")
 	referents = lexicon.Get("referents")
@@ -186,6 +284,9 @@ func judge(d *Doc, z zone, c ruleCandidate, ls lineSpan, removed, listed []bool)
 	if p := introducer(d, first, removed); p >= 0 {
 		t, _ := d.trimmed(d.Lines[p])
 		return fmt.Sprintf("%s: %q", reasonIntroduced, clip(t))
+	}
+	if q := answers(d, ls, removed); q != nil {
+		return fmt.Sprintf("it answers the question above: %q", clip(q))
 	}
 	// A label whose tail passed, or that is the whole line, has said what
 	// the line is; shape and markup evidence have not.
@@ -422,6 +523,15 @@ func introduces(t []byte) bool {
 func covers(d *Doc, s Span, i int) bool {
 	t, off := d.trimmed(d.Lines[i])
 	return s.Start <= off && off+len(t) <= s.End
+}
+
+func nextNonBlank(d *Doc, i int) int {
+	for i++; i < len(d.Lines); i++ {
+		if !d.Lines[i].Blank {
+			return i
+		}
+	}
+	return -1
 }
 
 func prevNonBlank(d *Doc, i int) int {
