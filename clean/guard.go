@@ -181,6 +181,9 @@ func amongItems(d *Doc, ls lineSpan, candLines []bool) bool {
 		return false
 	}
 	item, _ := d.trimmed(d.Lines[ls.first])
+	if r, _ := utf8.DecodeLastRune(item); linkLabel(item) && r != '.' && r != '!' {
+		return false // a link's label, which has no full stop
+	}
 	items := 0 // the list's, the candidate's first
 	for i := ls.first; i <= ls.last; i++ {
 		if d.Lines[i].Blank {
