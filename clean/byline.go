@@ -232,12 +232,14 @@ func nextIsBody(d *Doc, i int, z zone) bool {
 
 // neighbour returns the next non-blank line from i in direction dir, or i.
 func neighbour(d *Doc, i, dir int) int {
-	for j := i + dir; j >= 0 && j < len(d.Lines); j += dir {
-		if !d.Lines[j].Blank {
-			return j
-		}
+	j := nextNonBlank(d, i)
+	if dir < 0 {
+		j = prevNonBlank(d, i)
 	}
-	return i
+	if j < 0 {
+		return i
+	}
+	return j
 }
 
 // classifyByline says what trimmed line s is.
