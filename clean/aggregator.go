@@ -3,6 +3,8 @@ package clean
 import (
 	"bytes"
 	"regexp"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/decruft/decruft/clean/lexicon"
@@ -22,11 +24,13 @@ provided by …", "Republished with permission" and the other phrases of the
 [syndication] lexicon, when they open a short line above or below the
 article; and widgets injected
 above the article: "% of readers think this story is Fact. Add your two
-cents." and "Headline: <title>". A sentence that mentions NewsAPI or
-syndication stays.`,
+cents." and "Headline: <title>"; and the story's own address on a line of
+its own, a link whose path spells the title (the first line). A sentence that mentions NewsAPI or syndication stays,
+and so do links to other pages, the article's sources.`,
 	Needs: `a line that is one of the templates above, or a short line whose first words
 say where the story first appeared ([syndication] lexicon), or, above the
-article, a "Headline:" label and a title.`,
+article, a "Headline:" label and a title; or a lone link whose longest path
+segment has four words or more, four in five of them the first line's.`,
 	Example: "Powered by NewsAPI , in Liberal Perspective on .\n\nnews image\n",
 	Find:    findAggregator,
 }
@@ -136,6 +140,12 @@ func findAggregator(d *Doc) []Candidate {
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "readers' poll widget"}})
 		case z.top(i) && bytes.HasPrefix(t, []byte("Headline: ")) && len(t) <= 200 && wordsOver(t, 4):
 			cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "headline widget above the article", Tail: tailAfter(t, off, len("Headline"))}})
+		case len(t) <= 500 && isLink(t) && bytes.IndexByte(t, ' ') < 0:
+			// Wherever it stands: a scraper copies the page's address
+			// below the story, and a site its bio after it.
+			if spellsTitle(t, titleWords(d)) {
+				cs = append(cs, Candidate{line, Evidence{Kind: Shape, Why: "the story's own address: its path spells the title"}})
+			}
 		case len(t) <= 300 && z.edge(i):
 			// Where a story first appeared is said above or below it.
 			if s, e := syndication.IndexBefore(t[:min(len(t), 60)], 40); s >= 0 {
@@ -144,4 +154,89 @@ func findAggregator(d *Doc) []Candidate {
 		}
 	}
 	return cs
+}
+
+// titleWords returns the words of d's first line, the title of a scraped
+// story, lower-cased, without apostrophes ("Wasn’t" is "wasnt", as in an
+// address); nil when the first line is a link or has fewer than four
+// words.
+func titleWords(d *Doc) map[string]bool {
+	f := nextNonBlank(d, -1)
+	if f < 0 {
+		return nil
+	}
+	t, _ := d.trimmed(d.Lines[f])
+	if isLink(t) || len(t) > 300 {
+		return nil
+	}
+	ws := addressWords(t)
+	if len(ws) < 4 {
+		return nil
+	}
+	// An address may join two words the title parts with a dash:
+	// "Clinton–Obama" is "clintonobama".
+	words := make(map[string]bool, 2*len(ws))
+	for i, w := range ws {
+		words[w] = true
+		if i > 0 {
+			words[ws[i-1]+w] = true
+		}
+	}
+	return words
+}
+
+// spellsTitle reports whether link's longest path segment, the slug,
+// spells the title: four of its words or more (of three letters or more,
+// not ids with digits) and four in five of them title words. A link to a
+// source has a title of its own.
+func spellsTitle(link []byte, title map[string]bool) bool {
+	if title == nil {
+		return false
+	}
+	if i := bytes.Index(link, []byte("://")); i >= 0 {
+		link = link[i+3:]
+	}
+	var slug []string
+	for _, seg := range bytes.FieldsFunc(link, func(r rune) bool { return r == '/' || r == '?' || r == '#' }) {
+		if ws := addressWords(seg); len(ws) > len(slug) {
+			slug = ws
+		}
+	}
+	n, hits := 0, 0
+	for _, w := range slug {
+		if len(w) < 3 || strings.ContainsAny(w, "0123456789") || fileExtensions[w] {
+			continue
+		}
+		n++
+		if title[w] {
+			hits++
+		}
+	}
+	return hits >= 4 && 5*hits >= 4*n
+}
+
+var fileExtensions = map[string]bool{"html": true, "htm": true, "shtml": true, "php": true, "asp": true, "aspx": true, "jsp": true}
+
+// addressWords splits t into lower-case words of letters and digits, as
+// an address spells them: apostrophes dropped, anything else a break.
+func addressWords(t []byte) []string {
+	var words []string
+	var w []byte
+	flush := func() {
+		if len(w) > 0 {
+			words = append(words, string(w))
+			w = w[:0]
+		}
+	}
+	for _, r := range string(t) {
+		switch {
+		case r == '\'' || r == '’':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			w = utf8.AppendRune(w, unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
 }

@@ -23,3 +23,29 @@ func FuzzNewsAPITail(f *testing.F) {
 		}
 	})
 }
+
+func TestSpellsTitle(t *testing.T) {
+	for _, c := range []struct {
+		title, link string
+		want        bool
+	}{
+		{"Clinton–Obama Emails: Key to Understanding Why Hillary Wasn’t Indicted – A. Writer",
+			"http://example.org/publications/detail/clintonobama-emails-the-key-to-understanding-why-hillary-wasnt-indicted", true},
+		{"The Time Factor: Active Shooter Incidents",
+			"http://www.example.com/articles/2017/10/the_time_factor_and_active_shooter_incidents.html#ixzz4uZCtRvE9", true},
+		// A source on the same subject has a title of its own.
+		{"Why the County Library Kept Its Card Catalogue",
+			"https://www.example-library.org/blog/why-we-kept-the-card-catalogue-campaign-diary", false},
+		{"Reckless! Putin Just Made a Bold Threat",
+			"http://www.example.com/news/2015-12-11/putin-orders-military-immediately-destroy-any-threat-russian-forces", false},
+		// Three words are not enough, nor is a title of three.
+		{"Storm Hits the Coast Overnight", "https://example.org/storm-hits-coast", false},
+		{"Storm Hits Coast", "https://example.org/storm-hits-coast-again-today", false},
+		{"https://example.org/storm-hits-the-coast", "https://example.org/storm-hits-the-coast", false},
+	} {
+		d := Parse([]byte(c.title + "\n\nBody.\n"))
+		if got := spellsTitle([]byte(c.link), titleWords(d)); got != c.want {
+			t.Errorf("spellsTitle(%q) under %q = %v, want %v", c.link, c.title, got, c.want)
+		}
+	}
+}
