@@ -22,7 +22,10 @@ reserved ( About Us ).", "Copyright © Canada Free Press", "The material on
 this site may not be reproduced…", "Registration on or use of this site
 constitutes acceptance of our User Agreement", "Alle Rechte vorbehalten");
 comment policies and notices ("Please adhere to our commenting policy…",
-"Comments are closed", "we are temporarily moderating all comments");
+"Comments are closed", "we are temporarily moderating all comments", "You
+must be logged in to post a comment", WordPress's "This entry was posted in
+… Bookmark the permalink."); page-view counters ("(Visited 1,234 times, 5
+visits today)");
 affiliate disclosures ("… we may receive a small commission"); newsletter
 form messages ("You have successfully subscribed"); author contact lines
 ("Write to Al Root at allen.root@dowjones.com", a line holding an email
@@ -34,7 +37,7 @@ notice. The same words in the article's body stay, and so do contributor
 lines ("… contributed to this report.").`,
 	Needs: `below the article: a line holding a phrase of the [notices] lexicon, a [footer]
 label and its text, a copyright sign or word opening a short line, an email
-address, or nothing but a link.`,
+address, a page-view counter, or nothing but a link.`,
 	Example: bylineBody + "\n\nWrite to Al Root at allen.root@dowjones.com\n\n" +
 		"© 2019 OregonLive.com. All rights reserved ( About Us ).\n",
 	Find: findFooter,
@@ -222,6 +225,9 @@ func footerNotice(t []byte) string {
 	if promos.Prefix(t) > 0 {
 		return "membership promo below the article"
 	}
+	if visitCounter(t) {
+		return "page-view counter below the article"
+	}
 	if copyrightLine(t) {
 		return "copyright line below the article"
 	}
@@ -361,4 +367,39 @@ func hasEmail(t []byte) bool {
 		i += 1 + j
 	}
 	return false
+}
+
+// visitCounter reports whether t is WordPress's page-view counter:
+// "(Visited 1,234 times, 5 visits today)".
+func visitCounter(t []byte) bool {
+	inner, open := bytes.CutPrefix(t, []byte("("))
+	inner, closed := bytes.CutSuffix(inner, []byte(")"))
+	t, ok := bytes.CutPrefix(inner, []byte("Visited "))
+	if !ok {
+		return false
+	}
+	t, ok = cutCount(t, " time")
+	if !ok {
+		return false
+	}
+	t = bytes.TrimPrefix(t, []byte("s"))
+	if t, ok = bytes.CutPrefix(t, []byte(", ")); !ok {
+		// Without today's count only its brackets tell "(Visited 40
+		// times)" from a list's "Visited 40 times".
+		return open && closed && len(t) == 0
+	}
+	t, ok = cutCount(t, " visit")
+	return ok && (string(t) == " today" || string(t) == "s today")
+}
+
+// cutCount cuts a number, with thousands commas, and then word from t.
+func cutCount(t []byte, word string) ([]byte, bool) {
+	n := 0
+	for n < len(t) && (isDigit(t[n]) || n > 0 && t[n] == ',') {
+		n++
+	}
+	if n == 0 {
+		return t, false
+	}
+	return bytes.CutPrefix(t[n:], []byte(word))
 }

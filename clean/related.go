@@ -22,7 +22,8 @@ owns "Read more: <headline>".) Above or below the article (before its first
 or after its last long paragraph) it also removes list headings such as
 "Related Stories", "Most Read", "Trending", "Recent Articles", "You may also
 like", "Related coverage from …:", "Les plus lus", "Meistgelesen", with the
-headlines listed under them, and, below the article, a headline link
+headlines listed under them (WordPress's "Previous Post" and "Next Post"
+with the titles they link to), and, below the article, a headline link
 ending in "»". A headline is a short line that is not a sentence. A list
 without such a heading stays: tour dates, ingredients and the titles of
 works are lists too. In the middle of the

@@ -21,7 +21,8 @@ this article", "Share on: Facebook Twitter Reddit", "Sign up for our
 newsletter", "Follow us on Twitter", "Follow ONE Esports on Facebook and
 Twitter for more news", "Subscribe to Canada Free Press for FREE", "Click
 here to subscribe to The Paradigm Newsletter", "Leave a comment", "See an
-error in this article? Send us a correction", in the languages of the
+error in this article? Send us a correction", "Please share this article",
+"Print Friendly, PDF & Email", in the languages of the
 lexicon ("Partager", "Teilen", "Suivez-nous", "Síguenos", "Condividi",
 "Udostępnij", "Поделиться"); and share blocks, runs of short lines naming
 networks and actions ("Share this:", "Facebook", "Email", "WhatsApp",
