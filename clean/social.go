@@ -26,7 +26,8 @@ error in this article? Send us a correction", "Please share this article",
 lexicon ("Partager", "Teilen", "Suivez-nous", "Síguenos", "Condividi",
 "Udostępnij", "Поделиться"); and share blocks, runs of short lines naming
 networks and actions ("Share this:", "Facebook", "Email", "WhatsApp",
-"More", "Like this:", "Like Loading…"), which go whole, as a lone network
+"More", "Like this:", "Like Loading…", "Teilen mit:", "J’aime chargement…"),
+which go whole, as a lone network
 name does not. A prompt whose words run on into a sentence ("Follow us on
 Twitter was his slogan.") is article text and stays; so do sentences
 about newsletters and social media.`,
@@ -34,7 +35,7 @@ about newsletters and social media.`,
 goes on as a prompt does ("for the latest news", a link, a site's name); a
 call to action (a [cta] verb first, with a [ctaobject], a network or a link,
 and no verb that makes it a sentence); or a block of two lines or more that
-name [networks] or prompts and nothing else.`,
+name [networks], prompts or a [liking] widget and nothing else.`,
 	Example: "The museum reopens in May.\n\nShare this article\n",
 	Find:    findSocial,
 }
@@ -44,6 +45,7 @@ var (
 	networks      = lexicon.Get("networks")
 	ctaVerbs      = lexicon.Get("cta")
 	ctaObjects    = lexicon.Get("ctaobject")
+	likingWidgets = lexicon.Get("liking")
 )
 
 const maxSocialLine = 240
@@ -129,7 +131,7 @@ var clickToTweet = []byte("Click To Tweet")
 
 // shareButtons is shareButtonsIn for line i, asking its first word first.
 func (d *Doc) shareButtons(i int, t []byte) int {
-	if !d.mayStart(i, networks) && !d.mayStart(i, socialPrompts) && !d.mayStart(i, mediaWords) && !isDigit(t[0]) && t[0] != 'L' {
+	if !d.mayStart(i, networks) && !d.mayStart(i, socialPrompts) && !d.mayStart(i, mediaWords) && !d.mayStart(i, likingWidgets) && !isDigit(t[0]) {
 		return 0
 	}
 	return shareButtonsIn(t)
@@ -199,8 +201,8 @@ func countLike(t []byte) int {
 			return i
 		}
 	}
-	if bytes.HasPrefix(t, []byte("Like Loading")) {
-		return len(t)
+	if likingWidgets.Prefix(t) > 0 {
+		return len(t) // "Like Loading...", "J’aime chargement…"
 	}
 	return 0
 }

@@ -38,6 +38,7 @@ var Sections = map[string]string{
 	"ads":           "advertisement markers that stand alone on a line (\"Advertisement\", \"Anzeige\")",
 	"social":        "share, follow and newsletter prompts that stand alone on a line",
 	"shareactions":  "[networks] entries that are actions, not networks: a list of networks alone is no share block (\"Email\", \"Print\")",
+	"liking":        "a blog's liking widget as its script leaves it, before it loads (\"Like Loading…\", \"Gefällt mir Wird geladen …\")",
 	"networks":      "social networks and share actions that make up share blocks (\"Facebook\", \"Email\")",
 	"media":         "video and audio player residue (\"Embed\", \"Autoplay\")",
 	"menu":          "entries of site menus (\"Home\", \"Sports\")",
