@@ -25,7 +25,9 @@ comment policies and notices ("Please adhere to our commenting policy…",
 "Comments are closed", "we are temporarily moderating all comments", "You
 must be logged in to post a comment", WordPress's "This entry was posted in
 … Bookmark the permalink."); page-view counters ("(Visited 1,234 times, 5
-visits today)");
+visits today)"); paywall notices where the text stops ("You have reached
+your free article limit.", "Already a subscriber? Log in", "Il vous reste
+75% de cet article à lire.");
 affiliate disclosures ("… we may receive a small commission"); newsletter
 form messages ("You have successfully subscribed"); author contact lines
 ("Write to Al Root at allen.root@dowjones.com", a line holding an email
@@ -37,7 +39,9 @@ notice. The same words in the article's body stay, and so do contributor
 lines ("… contributed to this report.").`,
 	Needs: `below the article: a line holding a phrase of the [notices] lexicon, a [footer]
 label and its text, a copyright sign or word opening a short line, an email
-address, a page-view counter, or nothing but a link.`,
+address, a page-view counter, a paywall notice (sentences that each hold a
+[paywall] phrase and five words besides at most, or are a short button), or
+nothing but a link.`,
 	Example: bylineBody + "\n\nWrite to Al Root at allen.root@dowjones.com\n\n" +
 		"© 2019 OregonLive.com. All rights reserved ( About Us ).\n",
 	Find: findFooter,
@@ -46,6 +50,7 @@ address, a page-view counter, or nothing but a link.`,
 var (
 	footerLabels   = lexicon.Get("footer")
 	notices        = lexicon.Get("notices")
+	paywalls       = lexicon.Get("paywall")
 	promos         = lexicon.Get("promos")
 	authorLinks    = lexicon.Get("authorlinks")
 	contactPhrases = lexicon.Get("contact")
@@ -225,6 +230,9 @@ func footerNotice(t []byte) string {
 	if promos.Prefix(t) > 0 {
 		return "membership promo below the article"
 	}
+	if paywallNotice(t) {
+		return "paywall notice below the article"
+	}
 	if visitCounter(t) {
 		return "page-view counter below the article"
 	}
@@ -402,4 +410,26 @@ func cutCount(t []byte, word string) ([]byte, bool) {
 		return t, false
 	}
 	return bytes.CutPrefix(t[n:], []byte(word))
+}
+
+// paywallNotice reports whether t is a paywall's notice: sentences that
+// each hold a phrase of the [paywall] lexicon and five words besides at
+// most ("You have reached your free article limit."), or are a button of
+// four words at most ("Already a subscriber? Log in"). A line that goes
+// on to speak of the notice is an article's about it.
+func paywallNotice(t []byte) bool {
+	if s, _ := paywalls.Index(t); s < 0 {
+		return false
+	}
+	for from := 0; from < len(t); {
+		end := sentenceEnd(t, from)
+		if s := t[from:end]; wordsOver(s, 4) {
+			i, e := paywalls.Index(s)
+			if i < 0 || countWords(s[:i]).words+countWords(s[e:]).words > 5 {
+				return false
+			}
+		}
+		from = end
+	}
+	return true
 }

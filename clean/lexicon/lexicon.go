@@ -58,6 +58,7 @@ var Sections = map[string]string{
 	"footer":        "labels of lines below an article (\"Filed under\", \"Tags\")",
 	"syndication":   "phrases that say where a story first appeared (\"appeared first on\")",
 	"notices":       "phrases that mark a site's notice below an article wherever they stand in the line (\"all rights reserved\")",
+	"paywall":       "phrases of a paywall's notice where the text stops (\"Subscribe to continue reading\", \"Il vous reste … de cet article à lire\")",
 	"promos":        "openings of a site's membership and donation promos below an article (\"If you enjoyed this article\")",
 	"authorlinks":   "links to an author's other work, before the author's name (\"Older articles by\")",
 	"sources":       "labels that name a text's source (\"Source\", \"Quelle\", \"Fuente\")",
