@@ -328,11 +328,16 @@ func newsletterPromo(t []byte) bool {
 	}
 	for from := 0; from < len(t); {
 		end := sentenceEnd(t, from)
-		s := bytes.TrimLeft(t[from:end], " ")
-		for _, w := range bytes.Fields(s) {
-			// The call may follow a site's name: "DH Newsletter … Get top news".
-			if r, _ := utf8.DecodeRune(w); unicode.IsUpper(r) && ctaVerbs.Prefix(w) > 0 {
-				return true
+		s := t[from:end]
+		for i := 0; i < len(s); i++ {
+			// The call may follow a site's name: "DH Newsletter … Get top
+			// news"; and a verb may have two words ("Sign up").
+			if (i == 0 || s[i-1] == ' ') && s[i] != ' ' {
+				// A call with a subtitle is a headline: "Sign up, log on,
+				// drop out: the strange death of the newsletter boom".
+				if r, _ := utf8.DecodeRune(s[i:]); unicode.IsUpper(r) && ctaVerbs.Prefix(s[i:]) > 0 && !subtitled(s[i:]) {
+					return true
+				}
 			}
 		}
 		from = end
