@@ -22,10 +22,13 @@ long paragraph), lines that only say who wrote it and when: bylines such as
 "By Jamelle Bouie", "By LISA MASCARO and ERIC TUCKER", "By Justine Coleman -
 11/18/19 11:04 PM EST", "Posted on October 27, 2015 by Admin", "Associated
 Press November 19, 2019, 9:02 AM", "Par Jean Dupont", "Von Anna Schmidt",
-"Kevin Johnson and Kevin McCoy USA TODAY", "Xuan Loc DOAN"; datelines that
+"Kevin Johnson and Kevin McCoy USA TODAY", "Xuan Loc DOAN", "Jane Smith |
+Staff Writer | March 3, 2021"; datelines that
 carry a dateline's marks, such as "Published 7:07 PM EST Nov 19, 2019",
 "Updated: Sat 8:31 PM, Feb 17, 2018", "November 18, 2019 | 4:10pm" or
-"segunda-feira, 22 de janeiro de 2018 às 0:13"; a lone "By", "Updated" or
+"segunda-feira, 22 de janeiro de 2018 às 0:13", "Last Updated: Nov 20, 2019 |
+Source: Moneycontrol.com"; reading-time widgets ("3 min read", "Lesezeit:
+3 Min."); a lone "By", "Updated" or
 "Published" before such a line; and author widgets ("View author archive",
 "email the author"). A bare date ("Tuesday, 1 March") goes only beside a
 byline: alone it may head a diary entry or sit in a match's details. Names
@@ -35,7 +38,9 @@ stay, as does "By Tuesday, the river had risen." In the middle of the
 article nothing goes.`,
 	Needs: `a line above or below the article that is "By" ([by] lexicon) and a person's
 names, names and an outlet in capitals, or a date with a dateline's mark (a
-[datelabels] label, a time, a time zone) — or a bare date next to such a line.`,
+[datelabels] label, a time, a time zone) — or a bare date next to such a line;
+such parts set apart by bars, a date among them; or a reading time ([readinglabels]
+and a number, or a number and a [readingtimes] phrase).`,
 	Example: "By Jamelle Bouie\n\nPublished 7:07 PM EST Nov 19, 2019\n\n" + bylineBody + "\n",
 	Find:    findBylines,
 }
@@ -135,6 +140,10 @@ func findBylines(d *Doc) []Candidate {
 			add(i, "contributor line below the article")
 			continue
 		}
+		if len(t) <= maxReadingTime && readingTime(t) {
+			add(i, "reading time at the article's edge")
+			continue
+		}
 		if l.Width() <= maxBylineLen {
 			kinds[i] = classifyByline(string(t), z.bottom(i))
 		}
@@ -185,6 +194,37 @@ func findBylines(d *Doc) []Candidate {
 		}
 	}
 	return cs
+}
+
+var (
+	readingLabels = lexicon.Get("readinglabels")
+	readingTimes  = lexicon.Get("readingtimes")
+)
+
+const maxReadingTime = 60
+
+// readingTime reports whether t is a page's reading-time widget: a
+// [readinglabels] label, a number and a unit ("Reading time: 4 minutes",
+// "Lesezeit: 3 Min."), or a number and a [readingtimes] phrase ("3 min
+// read", "5-minute read"). A number of minutes alone is a recipe's step.
+func readingTime(t []byte) bool {
+	if n := readingLabels.Prefix(t); n > 0 {
+		rest := bytes.TrimLeft(t[n:], " :")
+		d := 0
+		for d < len(rest) && isDigit(rest[d]) {
+			d++
+		}
+		unit := bytes.TrimSpace(rest[d:])
+		return d > 0 && len(unit) <= 12 && !bytes.ContainsAny(unit, " 0123456789")
+	}
+	d := 0
+	for d < len(t) && isDigit(t[d]) {
+		d++
+	}
+	if d == 0 || d == len(t) || t[d] != ' ' && t[d] != '-' {
+		return false
+	}
+	return readingTimes.HasBytes(t[d+1:])
 }
 
 var contributed = lexicon.Get("contributed")
@@ -244,6 +284,42 @@ func neighbour(d *Doc, i, dir int) int {
 
 // classifyByline says what trimmed line s is.
 func classifyByline(s string, bottom bool) bylineKind {
+	k := classifyPlain(s, bottom)
+	if k == notByline && strings.IndexByte(s, '|') >= 0 && segmentedByline(s, bottom) {
+		return isByline
+	}
+	return k
+}
+
+// segmentedByline reports whether s is a byline's parts set apart by bars:
+// a date with a name or a source beside it, and nothing else ("Jane Smith
+// | Staff Writer | March 3, 2021", "Last Updated: March 3, 2021 | Source:
+// Reuters"). A menu has no date; a score line's parts are no names.
+func segmentedByline(s string, bottom bool) bool {
+	dated, named := false, false
+	for seg := range strings.SplitSeq(s, "|") {
+		seg = strings.TrimSpace(seg)
+		if seg == "" {
+			continue
+		}
+		var buf [12]string
+		words := appendFields(buf[:0], seg)
+		switch k := classifyPlain(seg, bottom); {
+		case k == isByline || k == bareDate:
+			dated = true
+		case k == bylineName || !hasDigitString(seg) && personNames(words, 8):
+			named = true
+		case len(words) >= 2 && sourceLabel([]byte(strings.TrimSuffix(words[0], ":"))) && sourceNames([]byte(seg[len(words[0]):])):
+			named = true
+		default:
+			return false
+		}
+	}
+	return dated && named
+}
+
+// classifyPlain is classifyByline for a line without a byline's bars.
+func classifyPlain(s string, bottom bool) bylineKind {
 	if s == "" {
 		return notByline
 	}
@@ -301,13 +377,15 @@ func classifyByline(s string, bottom bool) bylineKind {
 			break
 		}
 	}
-	if len(head) == len(words) && !hasDigitString(s) {
-		if capsSurname(words) || namesAndCapsOutlet(words) && !bottom {
-			return isByline
-		}
-		if personNames(words, 5) {
-			return bylineName
-		}
+	if hasDigitString(s) {
+		return notByline
+	}
+	if len(head) == len(words) && capsSurname(words) || namesAndCapsOutlet(words) && !bottom && (len(head) == len(words) || !date.full) {
+		// An outlet in capitals may end in a date word: "USA TODAY".
+		return isByline
+	}
+	if len(head) == len(words) && personNames(words, 5) {
+		return bylineName
 	}
 	return notByline
 }

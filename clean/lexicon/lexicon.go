@@ -62,6 +62,8 @@ var Sections = map[string]string{
 	"promos":        "openings of a site's membership and donation promos below an article (\"If you enjoyed this article\")",
 	"authorlinks":   "links to an author's other work, before the author's name (\"Older articles by\")",
 	"sources":       "labels that name a text's source (\"Source\", \"Quelle\", \"Fuente\")",
+	"readinglabels": "labels of a page's reading-time widget, before a number (\"Reading time: 4 minutes\", \"Lesezeit: 3 Min.\")",
+	"readingtimes":  "what follows the number in a reading-time widget without a label (\"3 min read\", \"5 min de lecture\")",
 	"refers":        "openings of a sentence that speaks of the line before it as words or as the thing it names (\"That word\", \"It means\", \"Dieses Wort\")",
 	"referents":     "words anywhere in a sentence that point back at the line before it as words (\"those words\", \"ce bandeau\", \"questa parola\")",
 	"contact":       "phrases of an author's contact line that holds an email address (\"may be reached at\")",
