@@ -545,12 +545,20 @@ func capsSurname(words []string) bool {
 		return false
 	}
 	for _, w := range words[:len(words)-1] {
+		// Given names are capitalised, or initials ("J."); "UP NEXT"
+		// and "TRAINER'S ROOM" are an agency story's subheads.
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || allCaps(w) && len(w) > 2 || functionWords.Has(w) {
+		if !unicode.IsUpper(r) || allCaps(w) && !initial(w) || functionWords.Has(w) {
 			return false
 		}
 	}
 	return true
+}
+
+// initial reports whether w is an initial: a capital and a full stop.
+func initial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && w[n:] == "."
 }
 
 // namesAndCapsOutlet reports whether words are names followed by an

@@ -31,12 +31,14 @@ your free article limit.", "Already a subscriber? Log in", "Il vous reste
 affiliate disclosures ("… we may receive a small commission"); newsletter
 form messages ("You have successfully subscribed"); author contact lines
 ("Write to Al Root at allen.root@dowjones.com", a line holding an email
-address); labelled lines such as "SOURCE: Al Jazeera
+address after the article's last paragraph or another notice); labelled lines such as "SOURCE: Al Jazeera
 News", "Source: https://…", "Tags: …", "Filed under: …", "Posted in …",
 and a "Tags" or "Topics" heading with the short lines after it. Below the
 article means after its last long paragraph that is not itself such a
 notice. The same words in the article's body stay, and so do contributor
-lines ("… contributed to this report.").`,
+lines ("… contributed to this report."), and an organisation's contact: an
+address with a phone number, or ending a block of the text's own ("Media
+Contact:", a name, a title).`,
 	Needs: `below the article: a line holding a phrase of the [notices] lexicon, a [footer]
 label and its text, a copyright sign or word opening a short line, an email
 address, a page-view counter, a paywall notice (sentences that each hold a
@@ -145,8 +147,13 @@ func findFooterNotices(d *Doc) []Candidate {
 		}
 		t, off := d.trimmed(l)
 		why := footerNotice(t)
-		if why == whyContact && announced(d, i) {
-			why = "" // the appeal's own address
+		if why == whyContact && (announced(d, i) || hasPhoneNumber(t) || underShortLine(d, i) && !authorContact(t)) {
+			// The appeal's own address, or an organisation's: with a
+			// phone number, or ending a contact block of the text's own
+			// ("Media Contact:", a name, a title) without the words of
+			// an author's contact line ("Write to …", "may be reached
+			// at").
+			why = ""
 		}
 		if why != "" {
 			start := l.Start
@@ -262,9 +269,11 @@ const (
 // phrases. An appeal to witnesses ("Anyone with information should email
 // …") is the story's own.
 func contactLine(t []byte) bool {
-	if !wordsOver(t, 12) {
-		return true
-	}
+	return !wordsOver(t, 12) || authorContact(t)
+}
+
+// authorContact reports whether t holds a phrase of the [contact] lexicon.
+func authorContact(t []byte) bool {
 	s, _ := contactPhrases.Index(t)
 	return s >= 0
 }
@@ -281,6 +290,43 @@ func announced(d *Doc, i int) bool {
 	for _, w := range [][]byte{[]byte("email"), []byte("e-mail"), []byte("contact"), []byte("write to")} {
 		if bytes.Contains(t, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// underShortLine reports whether the line before line i is a short line
+// that is no footer notice: a heading, a name or a phone number of the
+// block the address ends. An author's address follows the article's last
+// paragraph or another notice.
+func underShortLine(d *Doc, i int) bool {
+	p := prevNonBlank(d, i)
+	if p < 0 || d.Lines[p].Width() >= bodyLen {
+		return false
+	}
+	t, _ := d.trimmed(d.Lines[p])
+	return footerNotice(t) == ""
+}
+
+// hasPhoneNumber reports whether t holds a phone number: seven digits or
+// more in a run of digits, spaces, dashes, dots, brackets and a plus
+// ("+47 73 00 00 00", "555-0187", "(02) 9876 5432").
+func hasPhoneNumber(t []byte) bool {
+	digits := 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case isDigit(c):
+			digits++
+			if digits >= 7 {
+				return true
+			}
+		case digits > 0 && (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/'):
+			if c == ' ' && i+1 < len(t) && !isDigit(t[i+1]) && t[i+1] != '(' {
+				digits = 0 // a number's end: "at 10 a.m."
+			}
+		case c == '+' || c == '(':
+		default:
+			digits = 0
 		}
 	}
 	return false
