@@ -138,7 +138,23 @@ func inStanza(d *Doc, ls lineSpan, candLines []bool) bool {
 	if k == len(d.Paras) || d.Paras[k].First >= first || d.Paras[k].Last <= last {
 		return false
 	}
-	return !candLines[first-1] && !candLines[last+1]
+	if candLines[first-1] || candLines[last+1] {
+		return false
+	}
+	// Between two lines of prose it is an insert that a scraper glued
+	// to the paragraphs around it with single newlines: verses and a
+	// letter's lines are shorter, or run on without a sentence's end.
+	return !proseLine(d, first-1) || !proseLine(d, last+1)
+}
+
+// proseLine reports whether line i is a paragraph of prose: a hundred
+// bytes or more, ending a sentence.
+func proseLine(d *Doc, i int) bool {
+	if d.Lines[i].Width() < shortBodyLen {
+		return false
+	}
+	t, _ := d.trimmed(d.Lines[i])
+	return endsSentence(t)
 }
 
 // answers returns the question that a whole-line candidate answers, or
