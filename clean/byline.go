@@ -215,7 +215,7 @@ func readingTime(t []byte) bool {
 			d++
 		}
 		unit := bytes.TrimSpace(rest[d:])
-		return d > 0 && len(unit) <= 12 && !bytes.ContainsAny(unit, " 0123456789")
+		return d > 0 && len(unit) > 0 && len(unit) <= 12 && !bytes.ContainsAny(unit, " 0123456789")
 	}
 	d := 0
 	for d < len(t) && isDigit(t[d]) {

@@ -28,6 +28,15 @@ func TestFiles(t *testing.T) {
 			if len(secs) == 0 {
 				t.Error("no sections")
 			}
+			// A mark that ends a word in text ends the label there: an
+			// entry holding one could never match.
+			for sec, entries := range secs {
+				for _, e := range entries {
+					if i := strings.IndexFunc(e, func(r rune) bool { return r < 0x80 && r != ' ' && endsWord(byte(r)) }); i >= 0 {
+						t.Errorf("[%s] %q holds %q, which ends a word: it never matches", sec, e, e[i])
+					}
+				}
+			}
 		})
 	}
 }
