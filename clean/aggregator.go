@@ -17,7 +17,8 @@ var Aggregator = &Rule{
 	Doc: `aggregator and syndication boilerplate
 
 Removes the lines that news aggregators and syndication feeds add to an
-article: NewsAPI's "Powered by NewsAPI , in <Category> on <date>." and
+article: the Hacker News feed's "Article URL: …", "Comments URL: …",
+"Points: 412", "# Comments: 187"; NewsAPI's "Powered by NewsAPI , in <Category> on <date>." and
 "news image"; WordPress feeds' "The post <title> appeared first on
 <site>."; "This story originally appeared on …", "This article was
 provided by …", "Republished with permission" and the other phrases of the
@@ -27,7 +28,8 @@ above the article: "% of readers think this story is Fact. Add your two
 cents." and "Headline: <title>"; and the story's own address on a line of
 its own, a link whose path spells the title (the first line). A sentence that mentions NewsAPI or syndication stays,
 and so do links to other pages, the article's sources.`,
-	Needs: `a line that is one of the templates above, or a short line whose first words
+	Needs: `a line that is one of the templates above (the Hacker News feed's beside
+another of its lines), or a short line whose first words
 say where the story first appeared ([syndication] lexicon), or, above the
 article, a "Headline:" label and a title; or a lone link whose longest path
 segment has four words or more, four in five of them the first line's.`,
@@ -140,6 +142,8 @@ func findAggregator(d *Doc) []Candidate {
 			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "readers' poll widget"}})
 		case z.top(i) && bytes.HasPrefix(t, []byte("Headline: ")) && len(t) <= 200 && wordsOver(t, 4):
 			cs = append(cs, Candidate{line, Evidence{Kind: Label, Why: "headline widget above the article", Tail: tailAfter(t, off, len("Headline"))}})
+		case (t[0] == 'A' || t[0] == 'C' || t[0] == 'P' || t[0] == '#') && hnFeedLine(t) && hnFeedNear(d, i):
+			cs = append(cs, Candidate{line, Evidence{Kind: Marker, Why: "Hacker News feed's template"}})
 		case len(t) <= 500 && isLink(t) && bytes.IndexByte(t, ' ') < 0:
 			// Wherever it stands: a scraper copies the page's address
 			// below the story, and a site its bio after it.
@@ -239,4 +243,37 @@ func addressWords(t []byte) []string {
 	}
 	flush()
 	return words
+}
+
+// hnFeedLine reports whether t is a line of the Hacker News feed's
+// template: "Article URL: <link>", "Comments URL: <link>", "Points: 412",
+// "# Comments: 187".
+func hnFeedLine(t []byte) bool {
+	for _, f := range [...]struct {
+		label string
+		link  bool
+	}{{"Article URL: ", true}, {"Comments URL: ", true}, {"Points: ", false}, {"# Comments: ", false}} {
+		rest, ok := bytes.CutPrefix(t, []byte(f.label))
+		if !ok {
+			continue
+		}
+		if f.link {
+			return isLink(rest) && bytes.IndexByte(rest, ' ') < 0
+		}
+		return len(rest) > 0 && len(rest) <= 7 && bytes.IndexFunc(rest, func(r rune) bool { return r < '0' || r > '9' }) < 0
+	}
+	return false
+}
+
+// hnFeedNear reports whether another line of the template stands within
+// two lines of line i: "Points: 3" alone is a match report's.
+func hnFeedNear(d *Doc, i int) bool {
+	for _, j := range []int{prevNonBlank(d, i), nextNonBlank(d, i)} {
+		if j >= 0 {
+			if t, _ := d.trimmed(d.Lines[j]); len(t) > 0 && hnFeedLine(t) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -25,7 +25,8 @@ comment policies and notices ("Please adhere to our commenting policy…",
 "Comments are closed", "we are temporarily moderating all comments", "You
 must be logged in to post a comment", WordPress's "This entry was posted in
 … Bookmark the permalink."); page-view counters ("(Visited 1,234 times, 5
-visits today)"); paywall notices where the text stops ("You have reached
+visits today)"); a comment form's fields ("Comment *", "Name *", "Website");
+paywall notices where the text stops ("You have reached
 your free article limit.", "Already a subscriber? Log in", "Il vous reste
 75% de cet article à lire.");
 affiliate disclosures ("… we may receive a small commission"); newsletter
@@ -39,7 +40,8 @@ notice. The same words in the article's body stay, and so do contributor
 lines ("… contributed to this report."), and an organisation's contact: an
 address with a phone number, or ending a block of the text's own ("Media
 Contact:", a name, a title).`,
-	Needs: `below the article: a line holding a phrase of the [notices] lexicon, a [footer]
+	Needs: `below the article: a comment form's fields ([formfields], "Name *" beside
+"Website"), a line holding a phrase of the [notices] lexicon, a [footer]
 label and its text, a copyright sign or word opening a short line, an email
 address, a page-view counter, a paywall notice (sentences that each hold a
 [paywall] phrase and five words besides at most, or are a short button), or
@@ -53,6 +55,7 @@ var (
 	footerLabels   = lexicon.Get("footer")
 	notices        = lexicon.Get("notices")
 	paywalls       = lexicon.Get("paywall")
+	formFields     = lexicon.Get("formfields")
 	promos         = lexicon.Get("promos")
 	authorLinks    = lexicon.Get("authorlinks")
 	contactPhrases = lexicon.Get("contact")
@@ -169,6 +172,10 @@ func findFooterNotices(d *Doc) []Candidate {
 				ev.Tail = tailAfter(t, off, e)
 			}
 			cs = append(cs, Candidate{Span{start, l.End}, ev})
+			continue
+		}
+		if commentForm(d, i) {
+			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "comment form field below the article"}})
 			continue
 		}
 		n := labelIf(d, i, footerLabels, t)
@@ -478,4 +485,35 @@ func paywallNotice(t []byte) bool {
 		from = end
 	}
 	return true
+}
+
+// formField reports whether t is a field of a comment form: a name of the
+// [formfields] lexicon alone, and whether a required mark follows it
+// ("Name *", "Website").
+func formField(t []byte) (field, required bool) {
+	label, required := bytes.CutSuffix(t, []byte(" *"))
+	if len(label) == 0 || len(label) > 30 || !formFields.HasBytes(label) {
+		return false, false
+	}
+	return true, required
+}
+
+// commentForm reports whether line i is a field of a comment form beside
+// another, one of the two required: "Email *" above "Website".
+func commentForm(d *Doc, i int) bool {
+	t, _ := d.trimmed(d.Lines[i])
+	field, required := formField(t)
+	if !field {
+		return false
+	}
+	for _, j := range []int{prevNonBlank(d, i), nextNonBlank(d, i)} {
+		if j < 0 {
+			continue
+		}
+		n, _ := d.trimmed(d.Lines[j])
+		if f, r := formField(n); f && (required || r) {
+			return true
+		}
+	}
+	return false
 }

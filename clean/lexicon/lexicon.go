@@ -31,6 +31,7 @@ var files embed.FS
 // Sections lists every section a lexicon file may hold, with what it is
 // for. A file that uses another name is an error (see the tests).
 var Sections = map[string]string{
+	"formfields":    "the fields of a blog's comment form, alone on a line with or without a required mark (\"Name *\", \"Website\")",
 	"function":      "short words that mark running prose: articles, pronouns, auxiliaries, prepositions",
 	"continue":      "words that may follow a prompt and keep it a prompt (\"Follow us on Twitter for …\")",
 	"readmore":      "links to the rest of a story or to another one (\"Read more\", \"Lire aussi\")",
