@@ -3,6 +3,7 @@ package clean
 import (
 	"bytes"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/decruft/decruft/clean/lexicon"
 )
@@ -18,14 +19,16 @@ menu entries: short lines such as "Home", "News", "Sports", "Real Estate",
 "Sign In", "Subscribe", "Order Reprints", "Accueil", "Startseite", one a
 line, with blank lines or other short entries between them ("Local
 Professional Services"); and breadcrumb lines ("Home > News > Politics",
-"Home / World"). A run needs at least three known menu words ([menu]
+"Home / World") and menu bars ("Football | Cricket | Rugby Union | Tennis |
+Golf"). A run needs at least three known menu words ([menu]
 lexicon), which must make up at least half of its lines, and it starts and
 ends with one: a short headline or a section name just before or after the
 menu stays. A menu word alone stays too, and so does every line below the
 first long paragraph, where "News" or "Business" may be a subhead. A list
 that the text introduces ("The paper will have four sections:") stays.`,
 	Needs: `above the article, a run of short lines with three [menu] words or more making
-up half of it, or a line of [menu] words joined by ">", "/", "|" or "»".`,
+up half of it; a line of [menu] words joined by ">", "/", "|" or "»"; or
+five short capitalised names joined by "|" or "·" (four with a [menu] word).`,
 	Example: "Home\nNews\nSports\nBusiness\n\n" + bylineBody + "\n",
 	Find:    findNavigation,
 }
@@ -69,10 +72,13 @@ func findNavigation(d *Doc) []Candidate {
 			if first >= 0 {
 				flush()
 			}
-			if seen <= 2 && breadcrumb(t) {
+			switch {
+			case seen <= 2 && breadcrumb(t):
 				// A breadcrumb opens the page; further down, "Home >
 				// Settings > Privacy" is the article's instruction.
 				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "breadcrumb above the article"}})
+			case menuBar(t):
+				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "menu bar above the article"}})
 			}
 		}
 	}
@@ -122,6 +128,50 @@ func breadcrumb(t []byte) bool {
 	for _, p := range parts {
 		if p = bytes.TrimSpace(p); len(p) == 0 || len(p) > 60 || readsAsSentence(p) {
 			return false
+		}
+	}
+	return true
+}
+
+// menuBar reports whether t is a site's menu on one line: sections set
+// apart by bars or middle dots, five or more, or four with a [menu] word
+// among them, each a short name ("Football | Cricket | Rugby Union |
+// Tennis | Golf"). A route or a score line has fewer, or numbers.
+func menuBar(t []byte) bool {
+	if len(t) > 160 || bytes.IndexAny(t, "|·•") < 0 {
+		return false
+	}
+	parts := bytes.FieldsFunc(t, func(r rune) bool { return r == '|' || r == '·' || r == '•' })
+	if len(parts) < 4 || !sectionNames(parts) {
+		return false
+	}
+	if len(parts) >= 5 {
+		return true
+	}
+	for _, p := range parts {
+		if menuWords.HasBytes(bytes.TrimSpace(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionNames reports whether every part is a section's name: one to
+// three capitalised words with a letter each, without sentence
+// punctuation.
+func sectionNames(parts [][]byte) bool {
+	for _, p := range parts {
+		p = bytes.TrimSpace(p)
+		if len(p) == 0 || len(p) > 25 || bytes.Count(p, []byte(" ")) > 2 || bytes.ContainsAny(p, ".,:;!?\"") {
+			return false
+		}
+		if r, _ := utf8.DecodeRune(p); !unicode.IsUpper(r) {
+			return false
+		}
+		for _, w := range bytes.Fields(p) {
+			if !bytes.ContainsFunc(w, unicode.IsLetter) {
+				return false
+			}
 		}
 	}
 	return true
