@@ -16,20 +16,27 @@ Removes the text of cookie and consent banners: a line that opens with a
 phrase of the [consent] lexicon ("We use cookies", "This site uses
 cookies", "By continuing to use this site", "Nous utilisons des cookies",
 "Wir verwenden Cookies", "Utilizamos cookies") and speaks to the reader
-("you", "your", "vous", "Sie", …) about accepting or agreeing; and the same
+("you", "your", "vous", "Sie", …) about accepting or agreeing, or to the
+reader with its buttons on a line beside it ([consentbuttons]: "Accept |
+Reject | Customise"), which go with it, or ends in them ("This site uses
+cookies. Accept Decline"); and the same
 banner sentences glued inside a paragraph by an extractor that joined the
 page's text, cut from it when they are unmistakable. An article about
 cookies, which speaks of them rather than to the reader, stays, and so
 does a banner's text set between the article's paragraphs, where an
 article quotes it.`,
-	Needs: `a [consent] phrase opening a line above or below the article, or a sentence
-glued inside a long line, addressed to the reader, with a word of accepting,
-agreeing, consent, settings or policy.`,
+	Needs: `a [consent] phrase opening a line above or below the article, addressed to
+the reader with a word of accepting, agreeing, consent, settings or policy
+or with [consentbuttons] on a line beside it, or ending in such buttons; or
+a banner sentence glued inside a long line.`,
 	Example: "We use cookies to improve your experience. By continuing, you accept our cookie policy.\n\n" + bylineBody + "\n",
 	Find:    findConsent,
 }
 
-var consentPhrases = lexicon.Get("consent")
+var (
+	consentPhrases = lexicon.Get("consent")
+	consentButtons = lexicon.Get("consentbuttons")
+)
 
 // consentSignals are the words of a banner that asks for agreement.
 var consentSignals = [][]byte{[]byte("accept"), []byte("agree"), []byte("consent"), []byte("continu"), []byte("settings"),
@@ -57,8 +64,15 @@ func findConsent(d *Doc) []Candidate {
 			continue // every banner speaks of cookies
 		}
 		// In the body a banner's words are quoted by an article about them.
-		if n := labelIf(d, i, consentPhrases, t); n > 0 && len(t) <= 700 && banner(t) && (z.edge(i) || z.first < 0) {
+		if n := labelIf(d, i, consentPhrases, t); n > 0 && len(t) <= 700 && (z.edge(i) || z.first < 0) &&
+			(banner(t) || endsInButtons(t) || containsAny(t, readerWords) && (buttonsAt(d, prevNonBlank(d, i)) || buttonsAt(d, nextNonBlank(d, i)))) {
 			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "cookie banner"}})
+			// Its buttons on the lines beside it go with it.
+			for _, j := range []int{prevNonBlank(d, i), nextNonBlank(d, i)} {
+				if buttonsAt(d, j) {
+					cs = append(cs, Candidate{Span{d.Lines[j].Start, d.Lines[j].End}, Evidence{Kind: Marker, Why: "cookie banner's buttons"}})
+				}
+			}
 			continue
 		}
 		if len(t) > 700 {
@@ -68,6 +82,45 @@ func findConsent(d *Doc) []Candidate {
 		}
 	}
 	return cs
+}
+
+// buttons reports whether t is only a cookie banner's buttons ("Accept |
+// Reject | Customise", "Got it!").
+func buttons(t []byte) bool {
+	rest := bytes.TrimSpace(t)
+	if len(rest) == 0 || len(rest) > 80 {
+		return false
+	}
+	for len(rest) > 0 {
+		n := consentButtons.Prefix(rest)
+		if n == 0 {
+			return false
+		}
+		rest = bytes.TrimLeft(rest[n:], " |·•/!.")
+	}
+	return true
+}
+
+// buttonsAt reports whether line i is only a cookie banner's buttons.
+func buttonsAt(d *Doc, i int) bool {
+	if i < 0 {
+		return false
+	}
+	t, _ := d.trimmed(d.Lines[i])
+	return buttons(t)
+}
+
+// endsInButtons reports whether t's last sentences are a banner's buttons:
+// "This site uses cookies. Accept Decline", "… Learn more. Got it!".
+func endsInButtons(t []byte) bool {
+	first := sentenceEnd(t, 0)
+	for from := first; from < len(t); {
+		if buttons(t[from:]) {
+			return true
+		}
+		from = sentenceEnd(t, from)
+	}
+	return false
 }
 
 // banner reports whether t addresses the reader about agreeing.

@@ -21,7 +21,8 @@ import (
 //     Twitter was his slogan.");
 //   - the text above introduces it: a kept line of prose ending in a colon
 //     ("The redesigned paper will have four sections:", "The caption
-//     read:") makes what follows a quotation or a list of the article's;
+//     read:") or pointing forward ("… is reproduced below.") makes what
+//     follows a quotation or a list of the article's;
 //   - a line it would remove reads as a sentence in the body of the
 //     article (between its first and last long paragraph, or anywhere in
 //     a text without long paragraphs), and its evidence is only shape,
@@ -532,10 +533,28 @@ func introduces(t []byte) bool {
 	// A long paragraph ending in a comma was cut off by its scraper.
 	comma := bytes.HasSuffix(t, []byte(",")) && len(t) < bodyLen
 	if !colon && !comma {
-		return false
+		return pointsForward(t)
 	}
 	ws := countWords(t)
 	return ws.words >= 3 && ws.lower >= 1
+}
+
+var forwardPhrases = lexicon.Get("forward")
+
+// pointsForward reports whether the last sentence of prose line t points at
+// what follows it ("The notice … is reproduced below as evidence in the
+// ruling."): what follows is the text it quotes.
+func pointsForward(t []byte) bool {
+	last := 0
+	for from := 0; from < len(t); {
+		end := sentenceEnd(t, from)
+		if end < len(t) {
+			last = end
+		}
+		from = end
+	}
+	s, _ := forwardPhrases.Index(t[last:])
+	return s >= 0 && wordsOver(t, 2)
 }
 
 // covers reports whether span s holds all of line i's non-blank content.
