@@ -57,7 +57,9 @@ func TestBlindSets(t *testing.T) {
 		if err := sc.Err(); err != nil {
 			t.Fatal(err)
 		}
-		f.Close()
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
 		t.Logf("%s: %d of %d cruft lines removed", filepath.Base(path), removed, cruft)
 	}
 }

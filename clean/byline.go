@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,13 +20,15 @@ var Byline = &Rule{
 
 Removes, above or below the article (before its first or after its last
 long paragraph), lines that only say who wrote it and when: bylines such as
-"By Jamelle Bouie", "By LISA MASCARO and ERIC TUCKER", "By Justine Coleman -
+"By Jamelle Bouie", "By Priya Venkataraman, food writer", "Words: Megan
+Thorpe", "By LISA MASCARO and ERIC TUCKER", "By Justine Coleman -
 11/18/19 11:04 PM EST", "Posted on October 27, 2015 by Admin", "Associated
 Press November 19, 2019, 9:02 AM", "Par Jean Dupont", "Von Anna Schmidt",
 "Kevin Johnson and Kevin McCoy USA TODAY", "Xuan Loc DOAN", "Jane Smith |
 Staff Writer | March 3, 2021"; datelines that
 carry a dateline's marks, such as "Published 7:07 PM EST Nov 19, 2019",
-"Updated: Sat 8:31 PM, Feb 17, 2018", "November 18, 2019 | 4:10pm" or
+"Updated: Sat 8:31 PM, Feb 17, 2018", "Wed 14 May 2025 07.12 EDT", "Updated
+2 hours ago", "November 18, 2019 | 4:10pm" or
 "segunda-feira, 22 de janeiro de 2018 às 0:13", "Last Updated: Nov 20, 2019 |
 Source: Moneycontrol.com"; reading-time widgets ("3 min read", "Lesezeit:
 3 Min."); a lone "By", "Updated" or
@@ -285,19 +288,21 @@ func neighbour(d *Doc, i, dir int) int {
 // classifyByline says what trimmed line s is.
 func classifyByline(s string, bottom bool) bylineKind {
 	k := classifyPlain(s, bottom)
-	if k == notByline && strings.IndexByte(s, '|') >= 0 && segmentedByline(s, bottom) {
+	if k == notByline && strings.ContainsAny(s, "|·•") && segmentedByline(s, bottom) {
 		return isByline
 	}
 	return k
 }
 
-// segmentedByline reports whether s is a byline's parts set apart by bars:
-// a date with a name or a source beside it, and nothing else ("Jane Smith
-// | Staff Writer | March 3, 2021", "Last Updated: March 3, 2021 | Source:
-// Reuters"). A menu has no date; a score line's parts are no names.
+// segmentedByline reports whether s is a byline's parts set apart by bars
+// or middle dots: a byline or a date with a name, a source, a reading time
+// or another byline or date beside it, and nothing else ("Jane Smith |
+// Staff Writer | March 3, 2021", "Last Updated: March 3, 2021 | Source:
+// Reuters", "By Olivia Brennan · 5 min read"). A menu has no date; a score
+// line's parts are no names.
 func segmentedByline(s string, bottom bool) bool {
-	dated, named := false, false
-	for seg := range strings.SplitSeq(s, "|") {
+	bylines, dates, named := 0, 0, false
+	for seg := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == '|' || r == '·' || r == '•' }) {
 		seg = strings.TrimSpace(seg)
 		if seg == "" {
 			continue
@@ -305,8 +310,12 @@ func segmentedByline(s string, bottom bool) bool {
 		var buf [12]string
 		words := appendFields(buf[:0], seg)
 		switch k := classifyPlain(seg, bottom); {
-		case k == isByline || k == bareDate:
-			dated = true
+		case k == isByline:
+			bylines++
+		case k == bareDate:
+			dates++
+		case len(seg) <= maxReadingTime && readingTime([]byte(seg)):
+			named = true // "By Olivia Brennan · 5 min read"
 		case k == bylineName || !hasDigitString(seg) && personNames(words, 8):
 			named = true
 		case len(words) >= 2 && sourceLabel([]byte(strings.TrimSuffix(words[0], ":"))) && sourceNames([]byte(seg[len(words[0]):])):
@@ -315,7 +324,8 @@ func segmentedByline(s string, bottom bool) bool {
 			return false
 		}
 	}
-	return dated && named
+	// Two bare dates are an event's run: "29 November 2018 | 20 January 2019".
+	return bylines+dates > 0 && named || bylines > 0 && bylines+dates > 1
 }
 
 // classifyPlain is classifyByline for a line without a byline's bars.
@@ -361,7 +371,7 @@ func classifyPlain(s string, bottom bool) bylineKind {
 	}
 	if by := byIndex(head); by >= 0 {
 		// "By NAME", "By NAME - DATE", "Written by NAME, MS, RD on DATE"
-		if personNames(head[by+1:], 12) || outletByline(head[by+1:]) {
+		if personNames(head[by+1:], 12) || outletByline(head[by+1:]) || namesWithRole(head[by+1:]) {
 			return isByline
 		}
 		return notByline
@@ -390,6 +400,29 @@ func classifyPlain(s string, bottom bool) bylineKind {
 	return notByline
 }
 
+var (
+	byLabels = lexicon.Get("bylabels")
+	roles    = lexicon.Get("roles")
+)
+
+// namesWithRole reports whether words are names and, after a comma, the
+// writer's role, of four words at most and ending in a [roles] word: "Chris
+// Fallon, Sports Reporter", "Priya Venkataraman, food writer".
+func namesWithRole(words []string) bool {
+	for i, w := range words {
+		if !strings.HasSuffix(w, ",") {
+			continue
+		}
+		role := words[i+1:]
+		if i == 0 || len(role) == 0 || len(role) > 4 || !personNames(append(words[:i:i], strings.TrimSuffix(w, ",")), 6) {
+			return false
+		}
+		last := strings.TrimRight(role[len(role)-1], ".")
+		return roles.Has(last) || len(role) > 1 && roles.Has(role[len(role)-2]+" "+last)
+	}
+	return false
+}
+
 // byIndex returns where "By" stands in head when it opens a byline:
 // first, or second after a verb ("Written by", "Posted by").
 func byIndex(head []string) int {
@@ -401,8 +434,8 @@ func byIndex(head []string) int {
 		if byWords.Has(bare) && (i == 0 || byVerbs.Has(head[0])) {
 			return i
 		}
-		if i == 0 && len(bare) < len(w) && byWords.Has(w) {
-			return 0
+		if i == 0 && len(bare) < len(w) && (byWords.Has(w) || byLabels.Has(bare)) {
+			return 0 // "By:", "Words:"
 		}
 	}
 	return -1
@@ -651,19 +684,20 @@ func hasDigitString(s string) bool {
 
 // A dateInfo describes a run of date words.
 type dateInfo struct {
-	full  bool // a time, a numeric date, or a month and a number
-	time  bool // a time of day
-	zone  bool // a time zone
-	label bool // "Published", "Updated", …
-	dates int  // months and numeric dates named
+	full     bool // a time, a numeric date, or a month and a number
+	time     bool // a time of day
+	zone     bool // a time zone
+	label    bool // "Published", "Updated", …
+	relative bool // a number, a unit and "ago" ([ago]): "2 hours ago"
+	dates    int  // months and numeric dates named
 }
 
 // marked reports whether the run has a dateline's marks: a date with a
 // time, a time zone or a label, or a label with a time ("Updated at 1:23
-// p.m."), and is not a range of dates. A time alone heads a live blog's
+// p.m.", "Updated 2 hours ago"), and is not a range of dates. A time alone heads a live blog's
 // entry.
 func (di dateInfo) marked() bool {
-	return di.full && (di.dates > 0 && (di.time || di.zone || di.label) || di.label && di.time) && !di.rangeOf()
+	return di.full && (di.dates > 0 && (di.time || di.zone || di.label) || di.label && (di.time || di.relative)) && !di.rangeOf()
 }
 
 // rangeOf reports whether the run names two dates without a time or a
@@ -681,7 +715,9 @@ func describeDate(words []string) dateInfo {
 		}
 		if hasDigitString(w) {
 			number = true
-			if _, strong := numericDate(w); strong {
+			if dotTime(w) {
+				di.full, di.time = true, true // "07.12 EDT", "at 14.58 BST"
+			} else if _, strong := numericDate(w); strong {
 				di.full = true
 				if strings.ContainsAny(w, ":h") {
 					di.time = true
@@ -692,6 +728,8 @@ func describeDate(words []string) dateInfo {
 			continue
 		}
 		switch lw := strings.ToLower(w); {
+		case number && agoWords.Has(lw):
+			di.full, di.relative = true, true
 		case months.Has(lw):
 			month = true
 			di.dates++
@@ -705,6 +743,20 @@ func describeDate(words []string) dateInfo {
 	}
 	di.full = di.full || month && number
 	return di
+}
+
+var agoWords = lexicon.Get("ago")
+
+// dotTime reports whether w is a time of day written with a full stop, as
+// British papers print it: "07.12", "14.58".
+func dotTime(w string) bool {
+	h, m, ok := strings.Cut(w, ".")
+	if !ok || len(h) < 1 || len(h) > 2 || len(m) != 2 {
+		return false
+	}
+	hh, err1 := strconv.Atoi(h)
+	mm, err2 := strconv.Atoi(m)
+	return err1 == nil && err2 == nil && hh <= 23 && mm <= 59
 }
 
 // timeZones are the [datewords] that name a zone, which a dateline has
@@ -735,7 +787,7 @@ func isDateWord(w string) bool {
 	}
 	if hasDigitString(w) {
 		ok, _ := numericDate(w)
-		return ok
+		return ok || dotTime(w)
 	}
 	return dateWordSet.Has(w)
 }

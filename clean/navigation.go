@@ -138,7 +138,7 @@ func breadcrumb(t []byte) bool {
 // among them, each a short name ("Football | Cricket | Rugby Union |
 // Tennis | Golf"). A route or a score line has fewer, or numbers.
 func menuBar(t []byte) bool {
-	if len(t) > 160 || bytes.IndexAny(t, "|·•") < 0 {
+	if len(t) > 160 || !bytes.ContainsAny(t, "|·•") {
 		return false
 	}
 	parts := bytes.FieldsFunc(t, func(r rune) bool { return r == '|' || r == '·' || r == '•' })
