@@ -207,7 +207,10 @@ func findFooterNotices(d *Doc) []Candidate {
 				// the article's note on its figures, and so is a source
 				// under a table or a list; a site's "SOURCE: Al Jazeera"
 				// signs off the article's last paragraph.
-			case rest[0] == ':' || rest[0] == '|' || bytes.HasPrefix(t, []byte("Posted in ")) || bytes.HasPrefix(t, []byte("Filed under ")):
+			case rest[0] == ':' || rest[0] == '|' || bytes.HasPrefix(t, []byte("Posted in ")) || bytes.HasPrefix(t, []byte("Filed under ")) ||
+				sourceLabel(t[:n]) && allCaps(string(t[:n])) && sourceNames(rest):
+				// "SOURCE Solenne Power Inc.": a wire's label in capitals
+				// needs no colon.
 				cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "labelled line below the article",
 					Tail: tailAfter(t, off, n)}})
 			}

@@ -123,6 +123,9 @@ func imageAddress(t []byte) bool {
 
 // isDuration reports whether t is a running time: "0:39", "12:05", "1:02:33".
 func isDuration(t []byte) bool {
+	if a, b, ok := bytes.Cut(t, []byte(" / ")); ok {
+		return isDuration(a) && isDuration(b) // a player's place: "00:00 / 41:27"
+	}
 	if len(t) < 4 || len(t) > 8 {
 		return false
 	}

@@ -119,6 +119,9 @@ func findSocial(d *Doc) []Candidate {
 		if c, ok := socialPrompt(t, off); ok {
 			c.Span = Span{l.Start, l.End}
 			cs = append(cs, c)
+		} else if z.bottom(i) && buttonCount(t) {
+			// Above the article "Comments (1)" may be what it is about.
+			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "comment button and its count below the article"}})
 		} else if z.edge(i) && newsletterPromo(t) {
 			cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "newsletter promo at the article's edge"}})
 		}
@@ -228,6 +231,31 @@ func socialPrompt(t []byte, off int) (Candidate, bool) {
 		return Candidate{Evidence: Evidence{Kind: Shape, Why: "call to action"}}, true
 	}
 	return Candidate{}, false
+}
+
+// buttonCount reports whether t is a one-word button of the [social]
+// lexicon and its count: "Kommentare (14)", "Comments 214".
+func buttonCount(t []byte) bool {
+	n := socialPrompts.Prefix(t)
+	return n > 0 && bytes.IndexByte(t[:n], ' ') < 0 && countTail(t[n:])
+}
+
+// countTail reports whether rest, after a button's word, is its count:
+// "Kommentare (14)", "Comments 214".
+func countTail(rest []byte) bool {
+	rest = bytes.TrimSpace(rest)
+	if len(rest) > 2 && rest[0] == '(' && rest[len(rest)-1] == ')' {
+		rest = rest[1 : len(rest)-1]
+	}
+	if len(rest) == 0 || len(rest) > 7 {
+		return false
+	}
+	for _, c := range rest {
+		if !isDigit(c) && c != ',' && c != '.' {
+			return false
+		}
+	}
+	return isDigit(rest[0])
 }
 
 // gluedPrompt finds a prompt that an extractor glued to the end of a
@@ -511,7 +539,8 @@ func weakObject(w []byte) bool {
 // …"); a prompt's colon leads to a link or a store's name.
 func subtitled(t []byte) bool {
 	i := bytes.IndexAny(t, ":?")
-	if i < 0 {
+	if i < 0 || shareButtonsIn(bytes.TrimSpace(t[i+1:])) > 0 {
+		// "Subscribe: Apple Podcasts | Spotify | RSS" names where.
 		return false
 	}
 	words := 0
