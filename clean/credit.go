@@ -21,7 +21,8 @@ Sean Gallup/Getty Images", "Featured Image via Getty Images/Drew Angerer",
 "Photo Credit: www.facebook.com/WhiteHouse", "Mandatory Credit: …"), credit
 bylines ("Photograph by Robyn Beck/AFP/Getty Images", "Illustration by
 Nishant Choksi", "(AP Photo/Alan Diaz, File)", "© Getty Images"), the BBC's
-"Image copyright"/"Image caption" labels, bare agency lines ("Chip
+"Image copyright"/"Image caption" labels (with the caption after "Image
+caption": "Image caption Scooter Braun has managed …"), bare agency lines ("Chip
 Somodevilla/Getty Images", "AFP via Getty Images", "Getty Images"), gallery
 counters ("1 of 4", "1of4…" glued to a caption), and captions that end in a credit ("… in
 Brussels. Photograph: Name/Agency", "… (AP Photo/Name)", "… (Image: GETTY)",
@@ -137,12 +138,29 @@ func creditLabelCount(t []byte) int {
 	return n
 }
 
+// captionFollows reports whether rest, after a caption's label of two
+// words, is its caption: a capital after a space, a colon or a comma.
+// "Image caption writing is a craft" goes on as a sentence.
+func captionFollows(rest []byte) bool {
+	rest = bytes.TrimLeft(rest, " ")
+	if len(rest) > 0 && (rest[0] == ':' || rest[0] == ',') {
+		rest = bytes.TrimLeft(rest[1:], " ")
+	}
+	r, _ := utf8.DecodeRune(rest)
+	return len(rest) > 0 && (unicode.IsUpper(r) || unicode.IsDigit(r))
+}
+
 // creditLine classifies a short trimmed line t at offset off.
 func creditLine(d *Doc, i int, t []byte, off int, edge bool) (Candidate, bool) {
 	if galleryCounter(t) {
 		return Candidate{Evidence: Evidence{Kind: Marker, Why: "gallery counter"}}, true
 	}
 	if n := labelIf(d, i, captionLabels, t); n > 0 {
+		if bytes.IndexByte(t[:n], ' ') > 0 && captionFollows(t[n:]) {
+			// The BBC's "Image caption Scooter Braun has managed …": the
+			// label of a picture's caption, which is a sentence.
+			return Candidate{Evidence: Evidence{Kind: Marker, Why: "picture caption with its label"}}, true
+		}
 		return Candidate{Evidence: Evidence{Kind: Label, Why: "caption label", Tail: tailAfter(t, off, n)}}, true
 	}
 	if n := labelIf(d, i, creditLabels, t); n > 0 {
