@@ -638,8 +638,8 @@ func creditNames(t []byte) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRune(w)
-		if !unicode.IsUpper(r) || bytes.IndexFunc(w, unicode.IsDigit) >= 0 {
-			return false
+		if !unicode.IsUpper(r) && !agencies.HasBytes(w) || bytes.IndexFunc(w, unicode.IsDigit) >= 0 {
+			return false // a name is capitalised, an agency may not be ("getty", "dpa")
 		}
 	}
 	return true
