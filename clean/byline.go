@@ -288,7 +288,7 @@ func neighbour(d *Doc, i, dir int) int {
 // classifyByline says what trimmed line s is.
 func classifyByline(s string, bottom bool) bylineKind {
 	k := classifyPlain(s, bottom)
-	if k == notByline && strings.ContainsAny(s, "|·•") && segmentedByline(s, bottom) {
+	if k == notByline && (strings.IndexByte(s, '|') >= 0 || strings.Contains(s, "·") || strings.Contains(s, "•")) && segmentedByline(s, bottom) {
 		return isByline
 	}
 	return k

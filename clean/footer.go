@@ -52,15 +52,17 @@ nothing but a link.`,
 }
 
 var (
-	footerLabels   = lexicon.Get("footer")
-	notices        = lexicon.Get("notices")
-	paywalls       = lexicon.Get("paywall")
-	formFields     = lexicon.Get("formfields")
-	promos         = lexicon.Get("promos")
-	authorLinks    = lexicon.Get("authorlinks")
-	contactPhrases = lexicon.Get("contact")
-	sourceLabels   = lexicon.Get("sources")
-	siteLinks      = lexicon.Get("sitelinks")
+	footerLabels = lexicon.Get("footer")
+	notices      = lexicon.Get("notices")
+	paywalls     = lexicon.Get("paywall")
+	// noticeOrPaywall finds the first phrase of either.
+	noticeOrPaywall = lexicon.Union(notices, paywalls)
+	formFields      = lexicon.Get("formfields")
+	promos          = lexicon.Get("promos")
+	authorLinks     = lexicon.Get("authorlinks")
+	contactPhrases  = lexicon.Get("contact")
+	sourceLabels    = lexicon.Get("sources")
+	siteLinks       = lexicon.Get("sitelinks")
 )
 
 // maxFooterLen caps the lines the footer rule reads: footer notices are
@@ -241,13 +243,17 @@ func footerNotice(t []byte) string {
 	if len(t) < 4 || len(t) > maxFooterLen {
 		return ""
 	}
-	if s, _ := notices.Index(t); s >= 0 {
-		return whyNotice
+	// One search for both lexicons: most lines hold a phrase of neither.
+	phrase, _ := noticeOrPaywall.Index(t)
+	if phrase >= 0 {
+		if s, _ := notices.Index(t[phrase:]); s >= 0 {
+			return whyNotice
+		}
 	}
 	if promos.Prefix(t) > 0 {
 		return "membership promo below the article"
 	}
-	if paywallNotice(t) {
+	if phrase >= 0 && paywallNotice(t) {
 		return "paywall notice below the article"
 	}
 	if visitCounter(t) {

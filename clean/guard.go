@@ -503,6 +503,7 @@ func (p *proseWords) spokenLowered(d *Doc, w []byte) bool {
 // list, its items maybe a blank line apart) that ends just above it.
 func introducer(d *Doc, i int, removed []bool) int {
 	item, apart := i, false // the line below j, and whether blank lines part them
+	above := prevNonBlank(d, i)
 	for j, n := i-1, 0; j >= 0 && n < maxListItems; j-- {
 		l := d.Lines[j]
 		if l.Blank {
@@ -513,7 +514,8 @@ func introducer(d *Doc, i int, removed []bool) int {
 			return -1
 		}
 		t, _ := d.trimmed(l)
-		if introduces(t) {
+		if introduces(t) || j == above && pointsForward(t) {
+			// "… is reproduced below." points at the line under it only.
 			return j
 		}
 		if l.Width() > 100 || !listItem(d, d.Lines[item], apart) {
@@ -533,7 +535,7 @@ func introduces(t []byte) bool {
 	// A long paragraph ending in a comma was cut off by its scraper.
 	comma := bytes.HasSuffix(t, []byte(",")) && len(t) < bodyLen
 	if !colon && !comma {
-		return pointsForward(t)
+		return false
 	}
 	ws := countWords(t)
 	return ws.words >= 3 && ws.lower >= 1

@@ -138,7 +138,7 @@ func breadcrumb(t []byte) bool {
 // among them, each a short name ("Football | Cricket | Rugby Union |
 // Tennis | Golf"). A route or a score line has fewer, or numbers.
 func menuBar(t []byte) bool {
-	if len(t) > 160 || !bytes.ContainsAny(t, "|·•") {
+	if len(t) > 160 || !hasBarOrDot(t) {
 		return false
 	}
 	parts := bytes.FieldsFunc(t, func(r rune) bool { return r == '|' || r == '·' || r == '•' })
@@ -154,6 +154,12 @@ func menuBar(t []byte) bool {
 		}
 	}
 	return false
+}
+
+// hasBarOrDot reports whether t holds "|", "·" or "•", with byte searches
+// rather than bytes.ContainsAny, which decodes every rune of t.
+func hasBarOrDot(t []byte) bool {
+	return bytes.IndexByte(t, '|') >= 0 || bytes.Contains(t, []byte("·")) || bytes.Contains(t, []byte("•"))
 }
 
 // sectionNames reports whether every part is a section's name: one to
