@@ -60,6 +60,14 @@ func findReadMore(d *Doc) []Candidate {
 					if prevNonBlank(d, i) < 0 || !end && !linkLike(t, n) {
 						continue
 					}
+					if h := linkedHeadline(d, i); h > 0 {
+						// "Read More" / "Cyclist numbers up 30pc": the link
+						// and the headline it stands over, one card.
+						ht, hoff := d.trimmed(d.Lines[h])
+						cs = append(cs, Candidate{Span{l.Start, d.Lines[h].End}, Evidence{Kind: Label, Why: "read-more label and the headline under it",
+							Tail: Span{hoff, hoff + len(ht)}}})
+						continue
+					}
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "read-more link"}})
 				} else if !introducesNext(rest) {
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "read-more label and headline",
@@ -77,6 +85,26 @@ func findReadMore(d *Doc) []Candidate {
 		}
 	}
 	return cs
+}
+
+// linkedHeadline returns the line right under read-more line i, with no
+// blank line between, when it is a headline that a line of prose or the
+// text's end follows: the card's title. A list of headlines is not one
+// card's; 0 when there is none.
+func linkedHeadline(d *Doc, i int) int {
+	h := i + 1
+	if h >= len(d.Lines) || d.Lines[h].Blank {
+		return 0
+	}
+	if t, _ := d.trimmed(d.Lines[h]); !isHeadline(t) || isLink(t) {
+		return 0
+	}
+	if n := nextNonBlank(d, h); n >= 0 {
+		if t, _ := d.trimmed(d.Lines[n]); isHeadline(t) {
+			return 0
+		}
+	}
+	return h
 }
 
 // separatedTail reports whether rest, after a one-word label such as
