@@ -20,8 +20,8 @@ var Byline = &Rule{
 
 Removes, above or below the article (before its first or after its last
 long paragraph), lines that only say who wrote it and when: bylines such as
-"By Jamelle Bouie", "By Priya Venkataraman, food writer", "Words: Megan
-Thorpe", "By LISA MASCARO and ERIC TUCKER", "By Justine Coleman -
+"By Jamelle Bouie", "By Priya Venkataraman, food writer", "By LISA MASCARO
+and ERIC TUCKER", "By Justine Coleman -
 11/18/19 11:04 PM EST", "Posted on October 27, 2015 by Admin", "Associated
 Press November 19, 2019, 9:02 AM", "Par Jean Dupont", "Von Anna Schmidt",
 "Kevin Johnson and Kevin McCoy USA TODAY", "Xuan Loc DOAN", "Jane Smith |
@@ -163,9 +163,10 @@ func findBylines(d *Doc) []Candidate {
 			// "Alexandre LACAZETTE" under "Les buteurs": a list of
 			// people, one a line, is a line-up, not a byline.
 			kinds[i] = notByline
-		case underWorkTitle(d, i):
-			// "The Shipping Forecast" / "by Seán Street": the credit of
-			// a poem, story or book the text prints or reviews.
+		case underWorkTitle(d, i) || bookDetailsAt(d, nextNonBlank(d, i)):
+			// "The Shipping Forecast" / "by Seán Street", or "By Emily
+			// St. John Mandel" / "Knopf, 272 pp., $25": the credit of a
+			// poem, story or book the text prints or reviews.
 			kinds[i] = notByline
 		}
 	}
@@ -242,6 +243,37 @@ func contributorLine(t []byte) bool {
 	}
 	r, _ := utf8.DecodeRune(t)
 	return unicode.IsUpper(r) && bytes.Count(t[:s], []byte(". ")) == 0
+}
+
+var pageWords = lexicon.Get("pages")
+
+// bookDetailsAt reports whether line i gives a book's publisher and pages
+// or price: "Knopf, 272 pp., $25", "Jonathan Cape, £12.99", "Penguin
+// Verlag, 384 Seiten, 24 Euro".
+func bookDetailsAt(d *Doc, i int) bool {
+	if i < 0 || d.Lines[i].Width() > 100 {
+		return false
+	}
+	t, _ := d.trimmed(d.Lines[i])
+	pub, rest, ok := bytes.Cut(t, []byte(", "))
+	if !ok || len(pub) == 0 || !isDigitOrPrice(rest) {
+		return false
+	}
+	if bytes.ContainsAny(rest, "£$€") {
+		return true
+	}
+	words := bytes.Fields(rest)
+	for k := 1; k < len(words); k++ {
+		if isDigit(words[k-1][0]) && pageWords.HasBytes(bytes.TrimRight(words[k], ",")) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDigitOrPrice reports whether t opens with a digit or a currency sign.
+func isDigitOrPrice(t []byte) bool {
+	return len(t) > 0 && (isDigit(t[0]) || bytes.HasPrefix(t, []byte("£")) || bytes.HasPrefix(t, []byte("$")) || bytes.HasPrefix(t, []byte("€")))
 }
 
 // inPeopleList reports whether a line next to line i, with no blank line
@@ -400,10 +432,7 @@ func classifyPlain(s string, bottom bool) bylineKind {
 	return notByline
 }
 
-var (
-	byLabels = lexicon.Get("bylabels")
-	roles    = lexicon.Get("roles")
-)
+var roles = lexicon.Get("roles")
 
 // namesWithRole reports whether words are names and, after a comma, the
 // writer's role, of four words at most and ending in a [roles] word: "Chris
@@ -434,8 +463,8 @@ func byIndex(head []string) int {
 		if byWords.Has(bare) && (i == 0 || byVerbs.Has(head[0])) {
 			return i
 		}
-		if i == 0 && len(bare) < len(w) && (byWords.Has(w) || byLabels.Has(bare)) {
-			return 0 // "By:", "Words:"
+		if i == 0 && len(bare) < len(w) && byWords.Has(w) {
+			return 0
 		}
 	}
 	return -1

@@ -23,6 +23,7 @@ import (
 //     ("The redesigned paper will have four sections:", "The caption
 //     read:") or pointing forward ("… is reproduced below.") makes what
 //     follows a quotation or a list of the article's;
+//   - it opens a text of short lines that stay (a poem): its title;
 //   - a line it would remove reads as a sentence in the body of the
 //     article (between its first and last long paragraph, or anywhere in
 //     a text without long paragraphs), and its evidence is only shape,
@@ -68,6 +69,8 @@ func guard(d *Doc, cands []ruleCandidate) ([]Removal, []Veto) {
 		if reason == "" {
 			if t := referredTo(d, ls); t != nil {
 				reason = fmt.Sprintf("the next sentence speaks of it: %q", clip(t))
+			} else if titleOfVerse(d, ls) {
+				reason = "it opens a text of short lines that stay, a poem or a list: its title"
 			} else if inStanza(d, ls, candLines) {
 				reason = "it stands inside a paragraph of the text, between two of its lines"
 			} else if c.Kind != Label && amongItems(d, ls, candLines) {
@@ -156,6 +159,35 @@ func proseLine(d *Doc, i int) bool {
 	}
 	t, _ := d.trimmed(d.Lines[i])
 	return endsSentence(t)
+}
+
+// titleOfVerse reports whether a one-line candidate is the first line of a
+// text without paragraphs of prose, over a stanza: three lines in a row,
+// two of them verses. It is the poem's title ("Share this",
+// "Advertisement"); a page of buttons, or of short paragraphs, has no
+// stanza under its first line.
+func titleOfVerse(d *Doc, ls lineSpan) bool {
+	if !ls.whole || ls.first != ls.last || prevNonBlank(d, ls.first) >= 0 || d.zone().first >= 0 {
+		return false
+	}
+	// A stanza: three lines in a row, no blank line between them, two of
+	// them verses (ending in punctuation or opening in lower case) that no
+	// candidate touches, or that a verse may open as the title does. A
+	// share block's names have neither.
+	lines, verses := 0, 0
+	for j := nextNonBlank(d, ls.first); j >= 0 && j < len(d.Lines) && lines < 3; j++ {
+		if d.Lines[j].Blank {
+			return false
+		}
+		lines++
+		t, _ := d.trimmed(d.Lines[j])
+		r, _ := utf8.DecodeRune(t)
+		last := t[len(t)-1]
+		if unicode.IsLower(r) || last == ',' || last == ';' || last == '.' || last == ':' {
+			verses++
+		}
+	}
+	return lines == 3 && verses >= 2
 }
 
 // answers returns the question that a whole-line candidate answers, or

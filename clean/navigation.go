@@ -19,8 +19,8 @@ menu entries: short lines such as "Home", "News", "Sports", "Real Estate",
 "Sign In", "Subscribe", "Order Reprints", "Accueil", "Startseite", one a
 line, with blank lines or other short entries between them ("Local
 Professional Services"); and breadcrumb lines ("Home > News > Politics",
-"Home / World") and menu bars ("Football | Cricket | Rugby Union | Tennis |
-Golf"). A run needs at least three known menu words ([menu]
+"Home / World") and menu bars ("News | UK | World | Business | Climate").
+A run needs at least three known menu words ([menu]
 lexicon), which must make up at least half of its lines, and it starts and
 ends with one: a short headline or a section name just before or after the
 menu stays. A menu word alone stays too, and so does every line below the
@@ -28,7 +28,7 @@ first long paragraph, where "News" or "Business" may be a subhead. A list
 that the text introduces ("The paper will have four sections:") stays.`,
 	Needs: `above the article, a run of short lines with three [menu] words or more making
 up half of it; a line of [menu] words joined by ">", "/", "|" or "»"; or
-five short capitalised names joined by "|" or "·" (four with a [menu] word).`,
+four short capitalised names joined by "|" or "·", two of them [menu] words.`,
 	Example: "Home\nNews\nSports\nBusiness\n\n" + bylineBody + "\n",
 	Find:    findNavigation,
 }
@@ -133,10 +133,10 @@ func breadcrumb(t []byte) bool {
 	return true
 }
 
-// menuBar reports whether t is a site's menu on one line: sections set
-// apart by bars or middle dots, five or more, or four with a [menu] word
-// among them, each a short name ("Football | Cricket | Rugby Union |
-// Tennis | Golf"). A route or a score line has fewer, or numbers.
+// menuBar reports whether t is a site's menu on one line: four sections
+// or more set apart by bars or middle dots, each a short name, two of
+// them [menu] words ("News | UK | World | Business | Climate"). Five
+// places, bands or a table's columns are a list the article is about.
 func menuBar(t []byte) bool {
 	if len(t) > 160 || !hasBarOrDot(t) {
 		return false
@@ -145,15 +145,13 @@ func menuBar(t []byte) bool {
 	if len(parts) < 4 || !sectionNames(parts) {
 		return false
 	}
-	if len(parts) >= 5 {
-		return true
-	}
+	known := 0
 	for _, p := range parts {
 		if menuWords.HasBytes(bytes.TrimSpace(p)) {
-			return true
+			known++
 		}
 	}
-	return false
+	return known >= 2
 }
 
 // hasBarOrDot reports whether t holds "|", "·" or "•", with byte searches

@@ -22,8 +22,9 @@ owns "Read more: <headline>".) Above or below the article (before its first
 or after its last long paragraph) it also removes list headings such as
 "Related Stories", "Most Read", "Trending", "Recent Articles", "You may also
 like", "Related coverage from …:", "Les plus lus", "Meistgelesen", with the
-headlines listed under them (WordPress's "Previous Post" and "Next Post"
-with the titles they link to), and, below the article, a headline link
+headlines listed under them; below the article, WordPress's "Previous
+Post" and "Next Post" alone on their lines with the titles they link to
+("Previous post: Deputy head, Castle Hill School" is a career's); and, a headline link
 ending in "»". A headline is a short line that is not a sentence. A list
 without such a heading stays: tour dates, ingredients and the titles of
 works are lists too. In the middle of the
@@ -39,7 +40,10 @@ with the headlines below it; or, below the article, a headline ending in
 	Find:    findRelated,
 }
 
-var relatedLabels = lexicon.Get("related")
+var (
+	relatedLabels = lexicon.Get("related")
+	postNav       = lexicon.Get("postnav")
+)
 
 const maxHeadline = 160
 
@@ -52,6 +56,14 @@ func findRelated(d *Doc) []Candidate {
 			continue
 		}
 		t, off := d.trimmed(l)
+		if k := labelAt(postNav, bytes.TrimLeft(t, "«‹←< ")); k > 0 && isArrows(bytes.TrimLeft(t, "«‹←< ")[k:]) && z.bottom(i) {
+			// "Previous Post" over the title it links, alone on its line:
+			// "Previous post: Deputy head, …" is a career's.
+			end, _ := headlineList(d, i, z)
+			cs = append(cs, Candidate{Span{l.Start, d.Lines[end].End}, Evidence{Kind: Shape, Why: "links to the posts before and after"}})
+			i = end
+			continue
+		}
 		n := labelIf(d, i, relatedLabels, t)
 		if n > 0 {
 			rest := bytes.TrimSpace(t[n:])
