@@ -579,13 +579,14 @@ var forwardPhrases = lexicon.Get("forward")
 // what follows it ("The notice … is reproduced below as evidence in the
 // ruling."): what follows is the text it quotes.
 func pointsForward(t []byte) bool {
+	// The last sentence starts after the last ". " (or "! ", "? ") before
+	// the line's end: a scan back over it, not over the paragraph.
 	last := 0
-	for from := 0; from < len(t); {
-		end := sentenceEnd(t, from)
-		if end < len(t) {
-			last = end
+	for i := len(t) - 2; i > 0; i-- {
+		if t[i] == ' ' && (t[i-1] == '.' || t[i-1] == '!' || t[i-1] == '?') {
+			last = i + 1
+			break
 		}
-		from = end
 	}
 	s, _ := forwardPhrases.Index(t[last:])
 	return s >= 0 && wordsOver(t, 2)
