@@ -578,8 +578,8 @@ func outletNames(words []string) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && w != "wire" && w != "services" && w != "staff" {
-			return false
+		if !unicode.IsUpper(r) && w != "wire" && w != "services" && w != "staff" || strings.HasSuffix(w, ":") {
+			return false // "Sent: 14 March 2025 17:42" is an email's header
 		}
 	}
 	return true

@@ -152,7 +152,7 @@ func findFooterNotices(d *Doc) []Candidate {
 		}
 		t, off := d.trimmed(l)
 		why := footerNotice(t)
-		if why == whyContact && (announced(d, i) || hasPhoneNumber(t) || underShortLine(d, i) && !authorContact(t)) {
+		if why == whyContact && (announced(d, i) || hasPhoneNumber(t) || underShortLine(d, i) && !authorContact(t) || addressList(d, i)) {
 			// The appeal's own address, or an organisation's: with a
 			// phone number, or ending a contact block of the text's own
 			// ("Media Contact:", a name, a title) without the words of
@@ -204,7 +204,7 @@ func findFooterNotices(d *Doc) []Candidate {
 				}
 				cs = append(cs, Candidate{Span{l.Start, end}, Evidence{Kind: Shape, Why: "tag list below the article"}})
 				i = j - 1
-			case sourceLabel(t[:n]) && (!sourceNames(rest) || !afterParagraph(d, i) && !isLink(bytes.TrimLeft(rest, ": "))):
+			case sourceLabel(t[:n]) && (!sourceNames(rest) || !afterParagraph(d, i) && !isLink(bytes.TrimLeft(rest, ": ")) || !newsSource(t[:n], rest)):
 				// "Source: Northgate Foods interim statement, unaudited." is
 				// the article's note on its figures, and so is a source
 				// under a table or a list; a site's "SOURCE: Al Jazeera"
@@ -226,6 +226,24 @@ func findFooterNotices(d *Doc) []Candidate {
 func afterParagraph(d *Doc, i int) bool {
 	p := prevNonBlank(d, i)
 	return p >= 0 && d.Lines[p].Width() >= bodyLen
+}
+
+// newsSource reports whether a source line names where a story came from
+// rather than where its figures did: a link or a site ("Source:
+// https://…"), the label in capitals as a site prints its sign-off
+// ("SOURCE: Al Jazeera News"), or a news agency. "Source: UK Health
+// Security Agency" under a paragraph of figures is the article's.
+func newsSource(label, rest []byte) bool {
+	rest = bytes.TrimSpace(bytes.TrimLeft(rest, ":| "))
+	if isLink(rest) || domainLike(rest) || allCaps(string(label)) {
+		return true
+	}
+	for _, w := range bytes.Fields(rest) {
+		if agencies.HasBytes(bytes.Trim(w, ".,;")) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceLabel reports whether label names a source ("Source", "Quelle").
@@ -289,12 +307,13 @@ func contactLine(t []byte) bool {
 	return authorContact(t) || !wordsOver(t, 12) && (onlyAddress(t) || namesSomeone(t))
 }
 
-// onlyAddress reports whether t is an email address alone, maybe after a
-// label ("Email: jsmith@example.com").
+// onlyAddress reports whether t is an email address alone, maybe after an
+// address's label ([formfields]: "Email: jsmith@example.com").
 func onlyAddress(t []byte) bool {
 	if i := bytes.LastIndexByte(t, ' '); i >= 0 {
-		if !bytes.HasSuffix(bytes.TrimSpace(t[:i]), []byte(":")) || wordsOver(t[:i], 2) {
-			return false
+		label, ok := bytes.CutSuffix(bytes.TrimSpace(t[:i]), []byte(":"))
+		if !ok || !formFields.HasBytes(label) {
+			return false // "Bookings: …", "Entries to: …" are a notice's
 		}
 		t = t[i+1:]
 	}
@@ -336,6 +355,20 @@ func announced(d *Doc, i int) bool {
 	for _, w := range [][]byte{[]byte("email"), []byte("e-mail"), []byte("contact"), []byte("write to")} {
 		if bytes.Contains(t, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// addressList reports whether address line i stands in a list of them,
+// another address alone on the line above or below: the addresses a
+// story about scams quotes. An author's contact is one line.
+func addressList(d *Doc, i int) bool {
+	for _, j := range []int{prevNonBlank(d, i), nextNonBlank(d, i)} {
+		if j >= 0 {
+			if t, _ := d.trimmed(d.Lines[j]); len(t) < 100 && bytes.IndexByte(t, ' ') < 0 && bytes.IndexByte(t, '@') > 0 {
+				return true
+			}
 		}
 	}
 	return false

@@ -73,11 +73,11 @@ func findSocial(d *Doc) []Candidate {
 				}
 				t, off := d.trimmed(l)
 				if bytes.IndexByte(t, ' ') > 0 {
-					if c, ok := socialPrompt(t, off); ok {
+					if c, ok := socialPrompt(t, off); ok && !wrappedOrIntroducing(d, j, t) {
 						c.Span = Span{l.Start, l.End}
 						cs = append(cs, c)
 					}
-				} else if z.edge(j) && socialPrompts.HasBytes(undecorate(t)) {
+				} else if z.edge(j) && socialPrompts.HasBytes(undecorate(t)) && !subheadOver(d, j, z) {
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Shape, Why: "share or comment button at the article's edge"}})
 				}
 			}
@@ -116,7 +116,7 @@ func findSocial(d *Doc) []Candidate {
 			continue
 		}
 		flush()
-		if c, ok := socialPrompt(t, off); ok {
+		if c, ok := socialPrompt(t, off); ok && !wrappedOrIntroducing(d, i, t) {
 			c.Span = Span{l.Start, l.End}
 			cs = append(cs, c)
 		} else if z.bottom(i) && buttonCount(t) {
@@ -231,6 +231,39 @@ func socialPrompt(t []byte, off int) (Candidate, bool) {
 		return Candidate{Evidence: Evidence{Kind: Shape, Why: "call to action"}}, true
 	}
 	return Candidate{}, false
+}
+
+// subheadOver reports whether lone button word i below the article heads
+// a section: a sentence of the article follows it ("Comments" over
+// "Comments must be made by 28 March."). Above the article a share button
+// stands over the first paragraph.
+func subheadOver(d *Doc, i int, z zone) bool {
+	n := nextNonBlank(d, i)
+	if n < 0 || !z.bottom(i) {
+		return false
+	}
+	t, _ := d.trimmed(d.Lines[n])
+	return wordsOver(t, 4) && readsAsSentence(t)
+}
+
+// wrappedOrIntroducing reports whether prompt line i is a wrapped
+// sentence's end (it opens in lower case: "… will show something" / "like
+// this:") or introduces the line under it, which is no button ("Like
+// this:" over a knitting step).
+func wrappedOrIntroducing(d *Doc, i int, t []byte) bool {
+	if r, _ := utf8.DecodeRune(t); unicode.IsLower(r) {
+		return true
+	}
+	if !bytes.HasSuffix(t, []byte(":")) {
+		return false
+	}
+	n := nextNonBlank(d, i)
+	if n < 0 {
+		return false
+	}
+	next, _ := d.trimmed(d.Lines[n])
+	_, prompt := socialPrompt(next, 0)
+	return !prompt && d.shareButtons(n, next) == 0 && likingWidgets.Prefix(next) == 0
 }
 
 // buttonCount reports whether t is a one-word button of the [social]
