@@ -230,8 +230,11 @@ func amongItems(d *Doc, ls lineSpan, candLines []bool) bool {
 		return false
 	}
 	item, _ := d.trimmed(d.Lines[ls.first])
-	if r, _ := utf8.DecodeLastRune(item); linkLabel(item) && r != '.' && r != '!' {
-		return false // a link's label, which has no full stop
+	if r, _ := utf8.DecodeLastRune(item); linkLabel(item) && r != '.' && r != '!' && !itemAfter(d, ls.last, item) {
+		// A link's label, which has no full stop, ending the run: a
+		// page's closing "Read more". Between two items ("Choisir",
+		// "Partager", "Respecter") it is one of the list's.
+		return false
 	}
 	items := 0 // the list's, the candidate's first
 	for i := ls.first; i <= ls.last; i++ {
@@ -272,6 +275,17 @@ func linkLabel(t []byte) bool {
 // with a capital letter, or each does not, and each ends in a full stop
 // or the like, or each does not. A caption's credit in brackets is no
 // item of the names around it.
+// itemAfter reports whether the line after line i is a short item alike
+// item.
+func itemAfter(d *Doc, i int, item []byte) bool {
+	n := nextNonBlank(d, i)
+	if n < 0 {
+		return false
+	}
+	t, _ := d.trimmed(d.Lines[n])
+	return shortItem(t) && alike(t, item)
+}
+
 func alike(a, b []byte) bool {
 	shape := func(t []byte) (bool, bool) {
 		first, _ := utf8.DecodeRune(t)
