@@ -256,7 +256,7 @@ func otherStories(d *Doc, i, end int, colon bool) bool {
 // listDetail reports whether t reads as an item of the article's own list
 // rather than a headline: it opens with a digit or a weekday ("Sat 14 Oct:
 // Harriers v Bedford Town"), or ends by naming an author ("The Black Death
-// by Philip Ziegler").
+// by Philip Ziegler", "Veiller sur elle, Jean-Baptiste Andrea").
 func listDetail(t []byte) bool {
 	first, _, _ := bytes.Cut(t, []byte(" "))
 	if r, _ := utf8.DecodeRune(t); unicode.IsDigit(r) || weekdays.HasBytes(bytes.Trim(first, ",.:")) {
@@ -264,6 +264,11 @@ func listDetail(t []byte) bool {
 	}
 	if i := bytes.LastIndex(t, []byte(" by ")); i > 0 {
 		return personNames(strings.Fields(string(t[i+4:])), 4)
+	}
+	// A title and its author after a comma: "Veiller sur elle, Jean-Baptiste
+	// Andrea", "„Wiedźmin”, Andrzej Sapkowski".
+	if i := bytes.LastIndex(t, []byte(", ")); i > 0 {
+		return personNames(strings.Fields(string(t[i+2:])), 4)
 	}
 	return false
 }
