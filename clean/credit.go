@@ -187,7 +187,9 @@ func creditLine(d *Doc, i int, t []byte, off int, edge bool) (Candidate, bool) {
 		}
 		return Candidate{}, false
 	}
-	if endsInAgencyWord(t) && bareCredit(t, edge) {
+	if endsInAgencyWord(t) && bareCredit(t, edge) && !subheadOver(d, i, d.zone()) {
+		// Below the article "Getty Images" over "Founded in 1995 by …"
+		// heads a company's profile.
 		return Candidate{Evidence: Evidence{Kind: Shape, Why: "names ending in a picture agency"}}, true
 	}
 	return Candidate{}, false
