@@ -327,18 +327,20 @@ func classifyByline(s string, bottom bool) bylineKind {
 }
 
 // segmentedByline reports whether s is a byline's parts set apart by bars
-// or middle dots: a byline or a date with a name, a source, a reading time
-// or another byline or date beside it, and nothing else ("Jane Smith |
-// Staff Writer | March 3, 2021", "Last Updated: March 3, 2021 | Source:
-// Reuters", "By Olivia Brennan · 5 min read"). A menu has no date; a score
-// line's parts are no names.
+// or middle dots, and nothing else: a byline or a dated line with a name,
+// a source, a reading time or another date beside it ("Last Updated: March
+// 3, 2021 | Source: Reuters", "By Olivia Brennan · 5 min read"), or a bare
+// date among three parts or more, names among them ("Jane Smith | Staff
+// Writer | March 3, 2021"). A menu has no date; a score line's parts are
+// no names.
 func segmentedByline(s string, bottom bool) bool {
-	bylines, dates, named := 0, 0, false
+	bylines, dates, named, segments := 0, 0, false, 0
 	for seg := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == '|' || r == '·' || r == '•' }) {
 		seg = strings.TrimSpace(seg)
 		if seg == "" {
 			continue
 		}
+		segments++
 		var buf [12]string
 		words := appendFields(buf[:0], seg)
 		switch k := classifyPlain(seg, bottom); {
@@ -356,8 +358,14 @@ func segmentedByline(s string, bottom bool) bool {
 			return false
 		}
 	}
-	// Two bare dates are an event's run: "29 November 2018 | 20 January 2019".
-	return bylines+dates > 0 && named || bylines > 0 && bylines+dates > 1
+	// Two bare dates are an event's run: "29 November 2018 | 20 January
+	// 2019"; a name and a bare date alone, a list's item: "Glasgow
+	// Barrowland | Saturday, May 16, 2026", "Mary Anning · 21 May 1799".
+	parts := bylines + dates
+	if named {
+		parts++
+	}
+	return bylines > 0 && parts > 1 || dates > 0 && named && segments > 2
 }
 
 // classifyPlain is classifyByline for a line without a byline's bars.

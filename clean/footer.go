@@ -152,6 +152,11 @@ func findFooterNotices(d *Doc) []Candidate {
 		}
 		t, off := d.trimmed(l)
 		why := footerNotice(t)
+		if (why == whyNotice || why == whyPromo) && reportsNotice(t) {
+			// "Comments are closed on news stories from today, the paper
+			// said, …": a story reports the notice, or speaks of it.
+			why = ""
+		}
 		if why == whyContact && (announced(d, i) || hasPhoneNumber(t) || underShortLine(d, i) && !authorContact(t) || addressList(d, i)) {
 			// The appeal's own address, or an organisation's: with a
 			// phone number, or ending a contact block of the text's own
@@ -269,7 +274,7 @@ func footerNotice(t []byte) string {
 		}
 	}
 	if promos.Prefix(t) > 0 {
-		return "membership promo below the article"
+		return whyPromo
 	}
 	if phrase >= 0 && paywallNotice(t) {
 		return "paywall notice below the article"
@@ -295,7 +300,38 @@ func footerNotice(t []byte) string {
 const (
 	whyContact = "author contact below the article"
 	whyNotice  = "site notice below the article"
+	whyPromo   = "membership promo below the article"
 )
+
+var speechVerbs = lexicon.Get("speech")
+
+// reportsNotice reports whether line t, which holds a notice's words,
+// reports or discusses it: a clause of reported speech set off by commas
+// ("…, the disclosure says, …", "…, Carter says, …") or a later sentence
+// that speaks of its words ("Comments are closed. Those three words, …").
+func reportsNotice(t []byte) bool {
+	clauses := bytes.Split(t, []byte(", "))
+	for k := 1; k < len(clauses); k++ {
+		c := bytes.TrimRight(clauses[k], ".,;")
+		if len(c) == 0 || wordsOver(c, 10) || k == len(clauses)-1 && !bytes.HasSuffix(clauses[k], []byte(".")) {
+			continue
+		}
+		// The clause ends in a verb of speech: its last word, or its
+		// last two ("pointed out").
+		for _, n := range []int{1, 2} {
+			ws := bytes.Fields(c)
+			if len(ws) >= n && speechVerbs.HasBytes(bytes.Join(ws[len(ws)-n:], []byte(" "))) {
+				return true
+			}
+		}
+	}
+	if end := sentenceEnd(t, 0); end < len(t) {
+		if s, _ := referents.Index(t[end:]); s >= 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // contactLine reports whether t, which holds an email address, is an
 // author's contact line: a sentence with a phrase of the [contact] lexicon,

@@ -69,7 +69,7 @@ func findReadMore(d *Doc) []Candidate {
 						continue
 					}
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "read-more link"}})
-				} else if !introducesNext(rest) {
+				} else if !introducesNext(rest) && !runsOnLower(rest) {
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "read-more label and headline",
 						Tail: tailAfter(t, off, n)}})
 				}
@@ -274,6 +274,17 @@ func IsReadMore(line []byte) bool {
 // introducesNext reports whether a label's tail ends in a colon after a
 // headline: a letters page's "Zum Artikel „Stadt streicht Busverbindung“:"
 // introduces the letter below, as no link to another story does.
+// runsOnLower reports whether rest, after a label and no separator, goes
+// on in lower case as a sentence does: "Más información en el teléfono de
+// su comunidad autónoma."
+func runsOnLower(rest []byte) bool {
+	if separatedTail(rest) {
+		return false
+	}
+	r, _ := utf8.DecodeRune(bytes.TrimLeft(rest, " "))
+	return unicode.IsLower(r)
+}
+
 func introducesNext(tail []byte) bool {
 	tail = bytes.TrimSpace(tail)
 	return bytes.HasSuffix(tail, []byte(":")) && bytes.ContainsFunc(tail[:len(tail)-1], unicode.IsLetter)

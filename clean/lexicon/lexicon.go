@@ -78,6 +78,7 @@ var Sections = map[string]string{
 	"relatedweak":    "[related] headings that an article's own list may have too (\"Recommended\", \"Further reading\")",
 	"relatedstarts":  "first words of a heading over other stories (\"Top Local Stories\")",
 	"relatedends":    "last words of a heading over other stories (\"More Great WIRED Stories\")",
+	"speech":         "verbs that end a clause of reported speech set off by commas (\"…, the paper said, …\")",
 	"sitelinks":      "a site's own links and words, which mark its notices (\"terms of use\", \"privacy policy\")",
 	"particles":      "lower-case words that may stand inside a name (\"van\", \"de\")",
 }
