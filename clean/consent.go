@@ -148,6 +148,9 @@ func gluedBanner(t []byte) (start, end int) {
 	if prev := bytes.TrimRight(t[:s], " "); len(prev) == 0 || !bytes.ContainsAny(prev[len(prev)-1:], ".!?”\"") {
 		return -1, -1
 	}
+	if quoteOpen(t[:s]) {
+		return -1, -1 // the text quotes a banner: “We use cookies … By continuing …”
+	}
 	e := s
 	for e < len(t) {
 		next := sentenceEnd(t, e)
@@ -170,6 +173,12 @@ func gluedBanner(t []byte) (start, end int) {
 		e++
 	}
 	return s, e
+}
+
+// quoteOpen reports whether t opens a quotation it does not close: more
+// “ than ”, or « than ».
+func quoteOpen(t []byte) bool {
+	return bytes.Count(t, []byte("“")) > bytes.Count(t, []byte("”")) || bytes.Count(t, []byte("«")) > bytes.Count(t, []byte("»"))
 }
 
 // sentenceEnd returns the offset just after the sentence of t that starts

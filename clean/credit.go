@@ -59,6 +59,7 @@ func findCredits(d *Doc) []Candidate {
 	z := d.zone()
 	subheads := -1 // counted when a lone agency needs it
 	gallery := -1  // isGallery, asked when a caption is found
+	labelled := -1 // labelledGallery, asked when a labelled caption is found
 	var cs []Candidate
 	for i, l := range d.Lines {
 		if l.Blank {
@@ -81,6 +82,14 @@ func findCredits(d *Doc) []Candidate {
 				}
 			}
 			if c, ok := creditLine(d, i, t, off, z.edge(i)); ok {
+				if c.Why == whyLabelledCaption {
+					if labelled < 0 {
+						labelled = labelledGallery(d)
+					}
+					if labelled == 1 {
+						continue // "In pictures": the captions are the article
+					}
+				}
 				c.Span = line
 				cs = append(cs, c)
 				continue
@@ -159,7 +168,7 @@ func creditLine(d *Doc, i int, t []byte, off int, edge bool) (Candidate, bool) {
 		if bytes.IndexByte(t[:n], ' ') > 0 && captionFollows(t[n:]) {
 			// The BBC's "Image caption Scooter Braun has managed …": the
 			// label of a picture's caption, which is a sentence.
-			return Candidate{Evidence: Evidence{Kind: Marker, Why: "picture caption with its label"}}, true
+			return Candidate{Evidence: Evidence{Kind: Marker, Why: whyLabelledCaption}}, true
 		}
 		return Candidate{Evidence: Evidence{Kind: Label, Why: "caption label", Tail: tailAfter(t, off, n)}}, true
 	}
@@ -382,6 +391,30 @@ func endsInJoiner(label []byte) bool {
 // isGallery reports whether d is a gallery: its captions ending in a
 // credit are two or more and as many as its other long lines. There the
 // captions are the article.
+const whyLabelledCaption = "picture caption with its label"
+
+// labelledGallery returns 1 when d's captions with their label ("Image
+// caption …") outnumber its other lines of prose, a gallery whose
+// captions are its text; 0 otherwise.
+func labelledGallery(d *Doc) int {
+	captions, other := 0, 0
+	for i, l := range d.Lines {
+		if l.Blank || l.Width() < 60 {
+			continue
+		}
+		t, _ := d.trimmed(l)
+		if n := labelIf(d, i, captionLabels, t); n > 0 && captionFollows(t[n:]) {
+			captions++
+		} else {
+			other++
+		}
+	}
+	if captions >= 2 && captions > other {
+		return 1
+	}
+	return 0
+}
+
 func isGallery(d *Doc) bool {
 	captions, other := 0, 0
 	for _, l := range d.Lines {

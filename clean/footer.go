@@ -202,8 +202,8 @@ func findFooterNotices(d *Doc) []Candidate {
 						continue
 					}
 					nt, _ := d.trimmed(nl)
-					if len(nt) > 60 || bytes.HasSuffix(nt, []byte(".")) {
-						break
+					if len(nt) > 60 || bytes.HasSuffix(nt, []byte(".")) || bytes.HasSuffix(nt, []byte("?")) || wordsOver(nt, 5) {
+						break // a tag has a few words; a question is a title
 					}
 					end = nl.End
 				}
@@ -214,6 +214,9 @@ func findFooterNotices(d *Doc) []Candidate {
 				// the article's note on its figures, and so is a source
 				// under a table or a list; a site's "SOURCE: Al Jazeera"
 				// signs off the article's last paragraph.
+			case inRecord(d, i):
+				// "Reference: …" / "Title: …" / "Filed under: …": a field of a
+				// record the text reproduces.
 			case rest[0] == ':' || rest[0] == '|' || bytes.HasPrefix(t, []byte("Posted in ")) || bytes.HasPrefix(t, []byte("Filed under ")) ||
 				sourceLabel(t[:n]) && allCaps(string(t[:n])) && sourceNames(rest):
 				// "SOURCE Solenne Power Inc.": a wire's label in capitals
@@ -224,6 +227,22 @@ func findFooterNotices(d *Doc) []Candidate {
 		}
 	}
 	return cs
+}
+
+// inRecord reports whether the line right above line i, with no blank
+// line between, is a field of a record: a short label of its own and a
+// colon ("Date: 1941"), no footer label. A site's tag line stands alone.
+func inRecord(d *Doc, i int) bool {
+	if i == 0 || d.Lines[i-1].Blank {
+		return false
+	}
+	t, _ := d.trimmed(d.Lines[i-1])
+	label, value, ok := bytes.Cut(t, []byte(": "))
+	if !ok || len(value) == 0 || len(label) == 0 || len(label) > 20 || wordsOver(label, 2) || labelAt(footerLabels, t) > 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRune(label)
+	return unicode.IsUpper(r)
 }
 
 // afterParagraph reports whether the line before line i is a long

@@ -589,21 +589,33 @@ func introduces(t []byte) bool {
 
 var forwardPhrases = lexicon.Get("forward")
 
-// pointsForward reports whether the last sentence of prose line t points at
-// what follows it ("The notice … is reproduced below as evidence in the
-// ruling."): what follows is the text it quotes.
+// pointsForward reports whether prose line t points at what follows it in
+// its first or last sentence ("The notice … is reproduced below as
+// evidence in the ruling.", "Here's the list, ranked by …"): what follows
+// is the text it quotes.
 func pointsForward(t []byte) bool {
-	// The last sentence starts after the last ". " (or "! ", "? ") before
-	// the line's end: a scan back over it, not over the paragraph.
-	last := 0
-	for i := len(t) - 2; i > 0; i-- {
+	if !wordsOver(t, 2) {
+		return false
+	}
+	// The first sentence ("Here's the list, ranked by …") or the last
+	// ("… is reproduced below."); the last starts after the last ". ",
+	// found by a scan back over it rather than over the paragraph.
+	first := sentenceEnd(t, 0)
+	if s, _ := forwardPhrases.Index(t[:first]); s >= 0 {
+		return true
+	}
+	last := first
+	for i := len(t) - 2; i > first; i-- {
 		if t[i] == ' ' && (t[i-1] == '.' || t[i-1] == '!' || t[i-1] == '?') {
 			last = i + 1
 			break
 		}
 	}
+	if last >= len(t) {
+		return false
+	}
 	s, _ := forwardPhrases.Index(t[last:])
-	return s >= 0 && wordsOver(t, 2)
+	return s >= 0
 }
 
 // covers reports whether span s holds all of line i's non-blank content.

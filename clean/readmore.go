@@ -251,7 +251,9 @@ func isSentenceEnd(r rune) bool {
 // referendum? | Jess Phillips Read more".
 func linkCardEnd(t []byte) bool {
 	const tail = " read more"
-	if len(t) <= len(tail)+10 || !bytes.EqualFold(t[len(t)-len(tail):], []byte(tail)) {
+	if len(t) <= len(tail)+10 || !bytes.EqualFold(t[len(t)-len(tail):], []byte(tail)) || t[len(t)-len(tail)+1] != 'R' {
+		// A link is capitalised ("Read more", "READ MORE"); "… urge
+		// children to read more" is a headline's own words.
 		return false
 	}
 	head := bytes.TrimSpace(t[:len(t)-len(tail)])
@@ -271,9 +273,6 @@ func IsReadMore(line []byte) bool {
 	return n > 0 && len(t) <= maxReadMoreLine && isArrows(t[n:])
 }
 
-// introducesNext reports whether a label's tail ends in a colon after a
-// headline: a letters page's "Zum Artikel „Stadt streicht Busverbindung“:"
-// introduces the letter below, as no link to another story does.
 // runsOnLower reports whether rest, after a label and no separator, goes
 // on in lower case as a sentence does: "Más información en el teléfono de
 // su comunidad autónoma."
@@ -285,6 +284,9 @@ func runsOnLower(rest []byte) bool {
 	return unicode.IsLower(r)
 }
 
+// introducesNext reports whether a label's tail ends in a colon after a
+// headline: a letters page's "Zum Artikel „Stadt streicht Busverbindung“:"
+// introduces the letter below, as no link to another story does.
 func introducesNext(tail []byte) bool {
 	tail = bytes.TrimSpace(tail)
 	return bytes.HasSuffix(tail, []byte(":")) && bytes.ContainsFunc(tail[:len(tail)-1], unicode.IsLetter)

@@ -223,10 +223,19 @@ func tailRunsOn(tail []byte) bool {
 	return readsAsSentence(t) || hasAuxiliary(t)
 }
 
-// linkArrowed reports whether t ends in a link arrow: "… the romance »".
+// linkArrowed reports whether t ends in a link arrow: "… the romance »",
+// not a closing guillemet.
 func linkArrowed(t []byte) bool {
 	t = bytes.TrimRight(t, " ")
-	return bytes.HasSuffix(t, []byte("»")) || bytes.HasSuffix(t, []byte("›")) || bytes.HasSuffix(t, []byte("→"))
+	switch {
+	case bytes.HasSuffix(t, []byte("»")):
+		// « … » are quotation marks in French, Italian, Russian and Swiss
+		// German: "Prix du Public: «Die Brücke»" quotes a title.
+		return !bytes.Contains(t, []byte("«"))
+	case bytes.HasSuffix(t, []byte("›")):
+		return !bytes.Contains(t, []byte("‹"))
+	}
+	return bytes.HasSuffix(t, []byte("→"))
 }
 
 // endsInAddress reports whether t's last word is a web address or a
