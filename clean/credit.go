@@ -394,8 +394,8 @@ func endsInJoiner(label []byte) bool {
 const whyLabelledCaption = "picture caption with its label"
 
 // labelledGallery returns 1 when d's captions with their label ("Image
-// caption …") outnumber its other lines of prose, a gallery whose
-// captions are its text; 0 otherwise.
+// caption …"), three or more, are as many as its other lines of prose: a
+// gallery whose captions are its text; 0 otherwise.
 func labelledGallery(d *Doc) int {
 	captions, other := 0, 0
 	for i, l := range d.Lines {
@@ -409,7 +409,7 @@ func labelledGallery(d *Doc) int {
 			other++
 		}
 	}
-	if captions >= 2 && captions > other {
+	if captions >= 3 && captions >= other {
 		return 1
 	}
 	return 0
