@@ -170,7 +170,16 @@ func gluedAdMarkers(t []byte) []Span {
 			if len(prev) == 0 || functionWords.HasBytes(prev) {
 				continue
 			}
-			if r, _ := utf8.DecodeLastRune(prev); !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '”' && r != '"' {
+			last, _ := utf8.DecodeLastRune(prev)
+			if !unicode.IsLetter(last) && !unicode.IsDigit(last) && last != '.' && last != '”' && last != '"' {
+				continue
+			}
+			// A paragraph's last word before the glued marker ends a
+			// sentence or is in lower case ("… since the launch
+			// Advertisement Disney's …"); after a name or a number the
+			// marker's word is part of a title ("China's Advertisement
+			// Law", "the 1907 Advertisement Regulation Act").
+			if first, _ := utf8.DecodeRune(prev); last != '.' && last != '”' && last != '"' && !unicode.IsLower(first) {
 				continue
 			}
 			spans = append(spans, Span{at, end + 1})

@@ -402,6 +402,12 @@ func classifyPlain(s string, bottom bool) bylineKind {
 	head := words[:k]
 	switch {
 	case len(head) == 0 && date.marked():
+		if bottom && !date.label && !date.zone {
+			// Below the article a date and a time alone are an event's:
+			// "Wednesday, March 5, 2025, 10:30 a.m." ends a funeral
+			// notice. A dateline there has its label or zone.
+			return bareDate
+		}
 		return isByline
 	case len(head) == 0 && date.full && !date.rangeOf():
 		return bareDate

@@ -69,7 +69,7 @@ func findReadMore(d *Doc) []Candidate {
 						continue
 					}
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Marker, Why: "read-more link"}})
-				} else if !introducesNext(rest) && !runsOnLower(rest) {
+				} else if !introducesNext(rest) && !runsOnLower(rest) && !namesWork(rest) {
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "read-more label and headline",
 						Tail: tailAfter(t, off, n)}})
 				}

@@ -70,7 +70,7 @@ func findRelated(d *Doc) []Candidate {
 			switch {
 			case len(rest) > 1 && (rest[0] == ':' || rest[0] == '|') || bytes.HasPrefix(rest, []byte("—")) || bytes.HasPrefix(rest, []byte(" - ")):
 				head := bytes.TrimSpace(bytes.Trim(rest, ":|—-]"))
-				if r, _ := utf8.DecodeRune(head); len(head) > 0 && !unicode.IsLower(r) {
+				if r, _ := utf8.DecodeRune(head); len(head) > 0 && !unicode.IsLower(r) && !namesWork(head) {
 					// A headline follows; "Related: framing effect, decoy
 					// pricing" is a glossary's cross-reference.
 					cs = append(cs, Candidate{Span{l.Start, l.End}, Evidence{Kind: Label, Why: "link to another story",

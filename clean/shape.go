@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -329,4 +330,25 @@ func auxiliaryWord(w []byte) bool { return len(w) <= 8 && auxiliaries.HasBytes(w
 func isLink(t []byte) bool {
 	return bytes.HasPrefix(t, []byte("http://")) || bytes.HasPrefix(t, []byte("https://")) ||
 		bytes.HasPrefix(t, []byte("www.")) || bytes.HasPrefix(t, []byte("WWW."))
+}
+
+// namesWork reports whether a label's tail names a work and its author,
+// as a recommendation does ("The Remains of the Day, by Kazuo Ishiguro",
+// "»Effi Briest« von Theodor Fontane", "« La Maison Tellier », de
+// Maupassant", "„Dzieci z Bullerbyn” Astrid Lindgren"); a headline names no
+// author.
+func namesWork(tail []byte) bool {
+	words := strings.Fields(string(tail))
+	if len(words) < 2 {
+		return false
+	}
+	for k := len(words) - 1; k >= 1 && len(words)-k <= 4; k-- {
+		w := strings.ToLower(strings.Trim(words[k-1], ","))
+		quoted := strings.ContainsAny(words[k-1], "”»«\"“")
+		author := words[k:]
+		if (byWords.Has(w) || w == "de" || w == "di" || w == "van" || quoted) && personNames(author, 4) {
+			return true
+		}
+	}
+	return false
 }
