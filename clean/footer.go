@@ -217,6 +217,9 @@ func findFooterNotices(d *Doc) []Candidate {
 			case inRecord(d, i):
 				// "Reference: …" / "Title: …" / "Filed under: …": a field of a
 				// record the text reproduces.
+			case rest[0] != ':' && endsInYear(rest):
+				// "Posted in Newquay, August 1976.": a postmark; a blog's
+				// categories carry no year.
 			case rest[0] == ':' || rest[0] == '|' || bytes.HasPrefix(t, []byte("Posted in ")) || bytes.HasPrefix(t, []byte("Filed under ")) ||
 				sourceLabel(t[:n]) && allCaps(string(t[:n])) && sourceNames(rest):
 				// "SOURCE Solenne Power Inc.": a wire's label in capitals
@@ -227,6 +230,21 @@ func findFooterNotices(d *Doc) []Candidate {
 		}
 	}
 	return cs
+}
+
+// endsInYear reports whether t ends in a year of four digits, maybe with
+// a full stop: "Newquay, August 1976.".
+func endsInYear(t []byte) bool {
+	t = bytes.TrimRight(t, ". ")
+	if len(t) < 5 || t[len(t)-5] != ' ' {
+		return false
+	}
+	for _, c := range t[len(t)-4:] {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // inRecord reports whether the line right above line i, with no blank
