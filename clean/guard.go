@@ -171,9 +171,8 @@ func titleOfVerse(d *Doc, ls lineSpan) bool {
 		return false
 	}
 	// A stanza: three lines in a row, no blank line between them, two of
-	// them verses (ending in punctuation or opening in lower case) that no
-	// candidate touches, or that a verse may open as the title does. A
-	// share block's names have neither.
+	// them verses (ending in punctuation or opening in lower case). A
+	// share block's names are neither.
 	lines, verses := 0, 0
 	for j := nextNonBlank(d, ls.first); j >= 0 && j < len(d.Lines) && lines < 3; j++ {
 		if d.Lines[j].Blank {
@@ -271,10 +270,6 @@ func linkLabel(t []byte) bool {
 	return readMorePhrases.Prefix(t) > 0 || socialPrompts.Prefix(t) > 0 || adMarkers.Prefix(t) > 0
 }
 
-// alike reports whether two items of a list have one shape: each starts
-// with a capital letter, or each does not, and each ends in a full stop
-// or the like, or each does not. A caption's credit in brackets is no
-// item of the names around it.
 // itemAfter reports whether the line after line i is a short item alike
 // item.
 func itemAfter(d *Doc, i int, item []byte) bool {
@@ -286,6 +281,10 @@ func itemAfter(d *Doc, i int, item []byte) bool {
 	return shortItem(t) && alike(t, item)
 }
 
+// alike reports whether two items of a list have one shape: each starts
+// with a capital letter, or each does not, and each ends in a full stop
+// or the like, or each does not. A caption's credit in brackets is no
+// item of the names around it.
 func alike(a, b []byte) bool {
 	shape := func(t []byte) (bool, bool) {
 		first, _ := utf8.DecodeRune(t)

@@ -233,10 +233,11 @@ func socialPrompt(t []byte, off int) (Candidate, bool) {
 	return Candidate{}, false
 }
 
-// subheadOver reports whether lone button word i below the article heads
-// a section: a sentence of the article follows it ("Comments" over
-// "Comments must be made by 28 March."). Above the article a share button
-// stands over the first paragraph.
+// subheadOver reports whether short line i below the article, a lone
+// button's word or an agency's name, heads a section: a sentence of the
+// article follows it ("Comments" over "Comments must be made by 28
+// March.", "Getty Images" over "Founded in 1995 by …"). Above the article
+// a share button stands over the first paragraph.
 func subheadOver(d *Doc, i int, z zone) bool {
 	n := nextNonBlank(d, i)
 	if n < 0 || !z.bottom(i) {
