@@ -371,13 +371,14 @@ func reportsNotice(t []byte) bool {
 }
 
 // contactLine reports whether t, which holds an email address, is an
-// author's contact line: a sentence with a phrase of the [contact] lexicon,
-// or a dozen words at most that are the address alone
-// ("depenner@postmedia.com") or name a person ("Write to Al Root at …").
-// "Más información en el correo deportes@valencia.es" is a council's. An appeal to witnesses ("Anyone with information should email
+// author's contact line: a sentence with a phrase of the [contact] lexicon
+// ("Write to Al Root at …"), or the address alone, maybe after an
+// address's label ("depenner@postmedia.com"). "Más información en el
+// correo deportes@valencia.es" is a council's, "Anyone who can help should
+// email Ruth Evans at …" an appeal's. An appeal to witnesses ("Anyone with information should email
 // …") is the story's own.
 func contactLine(t []byte) bool {
-	return authorContact(t) || !wordsOver(t, 12) && (onlyAddress(t) || namesSomeone(t))
+	return authorContact(t) || !wordsOver(t, 12) && onlyAddress(t)
 }
 
 // onlyAddress reports whether t is an email address alone, maybe after an
@@ -391,23 +392,6 @@ func onlyAddress(t []byte) bool {
 		t = t[i+1:]
 	}
 	return bytes.IndexByte(t, '@') > 0
-}
-
-// namesSomeone reports whether t holds a person's name: two capitalised
-// words in a row, not at the start of t ("Write to Al Root at …",
-// "Reporter Sean McGillis can be reached …"). "Responses can be sent to
-// consultation@…" names no one.
-func namesSomeone(t []byte) bool {
-	words := bytes.Fields(t)
-	for k := 2; k < len(words); k++ {
-		a, b := words[k-1], words[k]
-		ra, _ := utf8.DecodeRune(a)
-		rb, _ := utf8.DecodeRune(b)
-		if unicode.IsUpper(ra) && unicode.IsUpper(rb) && !bytes.ContainsRune(a, '@') && !bytes.ContainsRune(b, '@') {
-			return true
-		}
-	}
-	return false
 }
 
 // authorContact reports whether t holds a phrase of the [contact] lexicon.
