@@ -92,7 +92,9 @@ func commentSection(d *Doc) (Candidate, bool) {
 				first = i
 			}
 			says++
-			if r, _ := utf8.DecodeRune(name); !unicode.IsUpper(r) || bytes.IndexFunc(name, unicode.IsDigit) >= 0 {
+			// A user name is in lower case or holds digits in one word
+			// ("sk8er_99"); "Jean Pascoe, 71," is a vox pop's name and age.
+			if r, _ := utf8.DecodeRune(name); !unicode.IsUpper(r) || bytes.IndexFunc(name, unicode.IsDigit) >= 0 && bytes.IndexByte(name, ' ') < 0 {
 				handles++
 			}
 			continue
