@@ -357,11 +357,12 @@ func reportsNotice(t []byte) bool {
 		}
 		// The clause ends in a verb of speech: its last word, or its
 		// last two ("pointed out").
-		for _, n := range []int{1, 2} {
-			ws := bytes.Fields(c)
-			if len(ws) >= n && speechVerbs.HasBytes(bytes.Join(ws[len(ws)-n:], []byte(" "))) {
-				return true
-			}
+		ws := bytes.Fields(c)
+		if len(ws) == 0 {
+			continue
+		}
+		if speechVerbs.HasBytes(ws[len(ws)-1]) || len(ws) >= 2 && speechVerbs.HasBytes(bytes.Join(ws[len(ws)-2:], []byte(" "))) {
+			return true
 		}
 	}
 	if end := sentenceEnd(t, 0); end < len(t) {
